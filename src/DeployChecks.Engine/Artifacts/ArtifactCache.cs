@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Text;
+using System.Threading;
+using DeployChecks.Engine.Text;
+using DeployChecks.Engine.Workspace;
+
+namespace DeployChecks.Engine.Artifacts;
+
+/// <summary>Reads each file at most once per run and parses it at most once per parser, whatever the number of
+/// rules asking, from any thread. Failures are cached too, so a broken file is reported once.</summary>
+public sealed class ArtifactCache
+{
+    private const int BinarySniffLength = 8000;
+
+    private readonly ConcurrentDictionary<string, Lazy<SourceText>> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, Type Parser), Lazy<object>> _parsed = new();
+    private readonly long _maxFileSize;
+    private long _bytesRead;
+
+    public ArtifactCache(long maxFileSize)
+    {
+        _maxFileSize = maxFileSize;
+    }
+
+    /// <summary>Total bytes read from disk so far.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    /// <summary>The file's text (UTF-8, BOM-aware). Throws <see cref="ArtifactReadException"/> when the file is
+    /// over the size cap, binary, or unreadable.</summary>
+    public SourceText GetText(WorkspaceFile file) =>
+        _texts.GetOrAdd(file.RelativePath, _ => new Lazy<SourceText>(() => Read(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>The file parsed by <paramref name="parser"/>, computed once per run.</summary>
+    public T Get<T>(WorkspaceFile file, IArtifactParser<T> parser) where T : class
+    {
+        var lazy = _parsed.GetOrAdd((file.RelativePath, parser.GetType()),
+            _ => new Lazy<object>(() => parser.Parse(file, GetText(file)), LazyThreadSafetyMode.ExecutionAndPublication));
+        return (T)lazy.Value;
+    }
+
+    private SourceText Read(WorkspaceFile file)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            long length = info.Length;
+            if (length > _maxFileSize)
+            {
+                throw new ArtifactReadException("FileTooLarge", file.RelativePath, 0,
+                    $"{file.RelativePath}: {length:N0} bytes is over the {_maxFileSize:N0}-byte cap; not read");
+            }
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (ArtifactReadException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+        {
+            throw new ArtifactReadException("FileUnreadable", file.RelativePath, 0, $"{file.RelativePath}: cannot read: {ex.Message}", ex);
+        }
+        Interlocked.Add(ref _bytesRead, bytes.Length);
+        int sniff = Math.Min(bytes.Length, BinarySniffLength);
+        for (int i = 0; i < sniff; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                throw new ArtifactReadException("FileIsBinary", file.RelativePath, 0, $"{file.RelativePath}: binary content (NUL byte); not read");
+            }
+        }
+        int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return new SourceText(Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset));
+    }
+}
+
+/// <summary>Parses one kind of file into a shared, immutable artifact.</summary>
+public interface IArtifactParser<out T> where T : class
+{
+    /// <summary>Parses; problems in the content are recorded in the result, never thrown.</summary>
+    T Parse(WorkspaceFile file, SourceText text);
+}

@@ -1,0 +1,36 @@
+namespace DeployChecks.Engine.Workspace;
+
+/// <summary>What a file is to the checklist. A file has exactly one kind; <see cref="Other"/> for the rest.</summary>
+public enum ArtifactKind
+{
+    Other = 0,
+    Python,
+    Notebook,
+    EnvFile,
+    GitIgnore,
+    DockerIgnore,
+    Requirements,
+    Pyproject,
+    SetupPy,
+    SetupCfg,
+    Pipfile,
+    PipfileLock,
+    PoetryLock,
+    UvLock,
+    PdmLock,
+    PyLock,
+    PythonVersion,
+    Dockerfile,
+    Compose,
+    Nginx,
+    Procfile,
+    GitHubWorkflow,
+    AzurePipeline,
+    GitLabCi,
+    UwsgiIni,
+    GunicornConfig,
+    AlembicIni,
+    Documentation,
+    SqlDump,
+    DeployChecksOptions,
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace DeployChecks.Engine.Workspace;
+
+/// <summary>Walks a target once: skips VCS, virtualenv, dependency and build directories, applies
+/// .gitignore files (git semantics: tracked files are never ignored), include/exclude globs and the size cap.</summary>
+internal sealed class WorkspaceWalker
+{
+    private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal)
+    {
+        ".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", ".venv", "venv", ".mypy_cache",
+        ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages", ".idea", ".vscode", "htmlcov",
+        ".terraform", "bower_components",
+    };
+
+    private readonly string _root;
+    private readonly WorkspaceOptions _options;
+    private readonly List<Glob> _include = new();
+    private readonly List<Glob> _exclude = new();
+    private readonly List<WorkspaceFile> _files = new();
+    private readonly List<ReportMessage> _problems = new();
+    private GitRepository? _git;
+    private string _gitPrefix = "";
+    private int _ignored;
+    private int _skippedDirs;
+
+    public WorkspaceWalker(string root, WorkspaceOptions options)
+    {
+        _root = Path.GetFullPath(root);
+        _options = options;
+        foreach (var p in options.Include)
+        {
+            _include.Add(new Glob(p.Replace('\\', '/')));
+        }
+        foreach (var p in options.Exclude)
+        {
+            _exclude.Add(new Glob(p.Replace('\\', '/')));
+        }
+    }
+
+    public Workspace Walk()
+    {
+        if (!Directory.Exists(_root))
+        {
+            throw new DirectoryNotFoundException($"Target directory not found: {_root}");
+        }
+        var ignores = IgnoreStack.Empty;
+        if (_options.UseGitIgnore)
+        {
+            try
+            {
+                _git = GitRepository.Discover(_root);
+            }
+            catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                _problems.Add(new ReportMessage { ErrorId = "GitIndexUnreadable", Path = ".git/index", Message = ex.Message + "; files are treated as untracked" });
+            }
+            if (_git != null)
+            {
+                string rel = _root.Length > _git.WorkTree.Length ? _root.Substring(_git.WorkTree.Length).Trim('/', '\\').Replace('\\', '/') : "";
+                _gitPrefix = rel.Length == 0 ? "" : rel + "/";
+                ignores = LoadOuterIgnores(_git);
+            }
+            else
+            {
+                ignores = PushIgnoreFile(ignores, _root, "");
+            }
+        }
+        WalkDirectory(new DirectoryInfo(_root), "", ignores);
+        return new Workspace(_root, _files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
+    }
+
+    private IgnoreStack LoadOuterIgnores(GitRepository git)
+    {
+        var stack = IgnoreStack.Empty;
+        string exclude = Path.Combine(git.GitDirectory, "info", "exclude");
+        stack = PushFile(stack, exclude, "", "info/exclude");
+        // .gitignore files from the work tree root down to (and including) the target.
+        string dir = git.WorkTree;
+        string rel = "";
+        stack = PushIgnoreFile(stack, dir, rel);
+        if (_gitPrefix.Length > 0)
+        {
+            foreach (var seg in _gitPrefix.TrimEnd('/').Split('/'))
+            {
+                dir = Path.Combine(dir, seg);
+                rel = rel.Length == 0 ? seg : rel + "/" + seg;
+                stack = PushIgnoreFile(stack, dir, rel);
+            }
+        }
+        return stack;
+    }
+
+    private IgnoreStack PushIgnoreFile(IgnoreStack stack, string fullDir, string gitRelDir) =>
+        PushFile(stack, Path.Combine(fullDir, ".gitignore"), gitRelDir, (gitRelDir.Length == 0 ? "" : gitRelDir + "/") + ".gitignore");
+
+    private IgnoreStack PushFile(IgnoreStack stack, string path, string gitRelDir, string source)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                return stack.Push(new IgnoreFile(gitRelDir, File.ReadAllText(path), source));
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            _problems.Add(new ReportMessage { ErrorId = "IgnoreFileUnreadable", Path = source, Message = ex.Message });
+        }
+        return stack;
+    }
+
+    private void WalkDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    {
+        if (rel.Length > 0 && _options.UseGitIgnore)
+        {
+            ignores = PushIgnoreFile(ignores, dir.FullName, _gitPrefix + rel);
+        }
+        IEnumerable<FileSystemInfo> entries;
+        var subdirs = new List<(DirectoryInfo Dir, string Rel)>();
+        try
+        {
+            entries = dir.EnumerateFileSystemInfos();
+            foreach (var entry in entries)
+            {
+                string childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
+                bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                if (entry is DirectoryInfo sub)
+                {
+                    if (isLink || SkipDirectory(sub, childRel, ignores))
+                    {
+                        _skippedDirs++;
+                        continue;
+                    }
+                    subdirs.Add((sub, childRel));
+                }
+                else if (entry is FileInfo file)
+                {
+                    AddFile(file, childRel, ignores, isLink);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+        {
+            _problems.Add(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
+        }
+        foreach (var (sub, childRel) in subdirs)
+        {
+            WalkDirectory(sub, childRel, ignores);
+        }
+    }
+
+    private bool SkipDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    {
+        string name = dir.Name;
+        if (SkippedDirectoryNames.Contains(name) || name.EndsWith(".egg-info", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (File.Exists(Path.Combine(dir.FullName, "pyvenv.cfg")))
+        {
+            return true; // a virtualenv, whatever its name
+        }
+        if (IsExcluded(rel, name))
+        {
+            return true;
+        }
+        if (_options.UseGitIgnore && ignores.IsIgnored(_gitPrefix + rel, isDirectory: true))
+        {
+            // Git never descends into an ignored directory, unless files below it were committed anyway.
+            if (_git == null || !_git.HasTrackedBelow(_gitPrefix + rel))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void AddFile(FileInfo file, string rel, IgnoreStack ignores, bool isLink)
+    {
+        if (IsExcluded(rel, file.Name) || (_include.Count > 0 && !MatchesAny(_include, rel, file.Name)))
+        {
+            return;
+        }
+        GitStatus status = GitStatus.NoRepository;
+        string gitRel = _gitPrefix + rel;
+        if (_git != null && _git.IsTracked(gitRel))
+        {
+            status = GitStatus.Tracked;
+        }
+        else if (_options.UseGitIgnore && ignores.IsIgnored(gitRel, isDirectory: false))
+        {
+            _ignored++;
+            return;
+        }
+        else if (_git != null)
+        {
+            status = GitStatus.Untracked;
+        }
+        long length;
+        try
+        {
+            length = isLink ? -1 : file.Length;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            length = -1;
+        }
+        _files.Add(new WorkspaceFile(rel, file.FullName, length, ArtifactClassifier.Classify(rel), status));
+    }
+
+    private bool IsExcluded(string rel, string name) => _exclude.Count > 0 && MatchesAny(_exclude, rel, name);
+
+    private static bool MatchesAny(List<Glob> globs, string rel, string name)
+    {
+        foreach (var g in globs)
+        {
+            bool hit = g.Pattern.IndexOf('/') < 0 ? Glob.MatchSegment(g.Pattern, name, false) : g.IsMatch(rel);
+            if (hit)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,6 @@
+namespace DeployChecks;
+
+internal static class ModuleInfo
+{
+    public const string Name = "DeployChecks";
+}
