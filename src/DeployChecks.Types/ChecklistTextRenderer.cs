@@ -82,24 +82,38 @@ public static class ChecklistTextRenderer
             list.Add(c);
         }
 
+        int titleWidth = 20;
+        foreach (var c in report.Checks)
+        {
+            titleWidth = Math.Max(titleWidth, c.Title.Length);
+        }
+        titleWidth = Math.Min(titleWidth, 64);
+
+        bool previousHadChecks = true;
         foreach (var area in report.Areas)
         {
-            sb.Append('\n');
+            checksByArea.TryGetValue(area.Area, out var checks);
+            bool hasChecks = checks != null && checks.Count > 0;
+            if (hasChecks || previousHadChecks)
+            {
+                sb.Append('\n');
+            }
+            previousHadChecks = hasChecks;
             string head = Glyph(area.Status, unicode) + " " + area.Title;
-            sb.Append(head.PadRight(42)).Append(' ').Append(Describe(area.Status));
+            sb.Append(head.PadRight(32)).Append(' ').Append(Describe(area.Status));
             if (area.FindingCount > 0)
             {
                 sb.Append(", ").Append(DescribeCounts(area.FindingsBySeverity));
             }
             sb.Append('\n');
-            if (!checksByArea.TryGetValue(area.Area, out var checks))
+            if (!hasChecks)
             {
                 continue;
             }
-            foreach (var c in checks)
+            foreach (var c in checks!)
             {
                 sb.Append("  ").Append(Glyph(c.Outcome, unicode)).Append(' ').Append(c.RuleId).Append("  ")
-                  .Append(c.Title.PadRight(52)).Append(' ').Append(c.Severity.ToString().ToLowerInvariant());
+                  .Append(c.Title.PadRight(titleWidth)).Append("  ").Append(c.Severity.ToString().ToLowerInvariant());
                 if (c.Reason != null && c.Outcome != CheckOutcome.Pass && c.Outcome != CheckOutcome.Fail)
                 {
                     sb.Append(unicode ? " — " : " - ").Append(c.Reason);
@@ -114,7 +128,7 @@ public static class ChecklistTextRenderer
                     }
                     if (shown++ == MaxFindingsPerCheck)
                     {
-                        sb.Append("      … ").Append((c.ActiveFindingCount - MaxFindingsPerCheck).ToString(CultureInfo.InvariantCulture)).Append(" more\n");
+                        sb.Append(unicode ? "      … " : "      ... ").Append((c.ActiveFindingCount - MaxFindingsPerCheck).ToString(CultureInfo.InvariantCulture)).Append(" more\n");
                         break;
                     }
                     sb.Append("      ").Append(f.Severity.ToString().ToLowerInvariant().PadRight(8)).Append(' ')

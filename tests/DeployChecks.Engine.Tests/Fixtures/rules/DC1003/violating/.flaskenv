@@ -1,0 +1,2 @@
+FLASK_APP=inventory:create_app
+FLASK_DEBUG=1
