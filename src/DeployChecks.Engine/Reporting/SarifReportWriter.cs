@@ -135,26 +135,28 @@ public static class SarifReportWriter
 
     private static JObject Rule(RuleInfo r)
     {
-        var tags = new List<string> { ReportFacts.AreaName(r.Area) };
+        // SARIF requires tags to be unique.
+        var tags = new List<string>();
+        void AddTag(string tag)
+        {
+            if (!string.IsNullOrWhiteSpace(tag) && !tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(tag);
+            }
+        }
+        AddTag(ReportFacts.AreaName(r.Area));
         if (ReportFacts.IsSecurityRelated(r))
         {
-            tags.Add("security");
+            AddTag("security");
         }
         foreach (var t in r.Tags)
         {
-            if (!tags.Contains(t, StringComparer.OrdinalIgnoreCase))
-            {
-                tags.Add(t);
-            }
+            AddTag(t);
         }
         foreach (var c in r.Cwe)
         {
             // GitHub shows CWEs from tags of the form external/cwe/cwe-798.
-            string tag = "external/cwe/" + c.ToLowerInvariant();
-            if (!tags.Contains(tag, StringComparer.Ordinal))
-            {
-                tags.Add(tag);
-            }
+            AddTag("external/cwe/" + c.ToLowerInvariant());
         }
 
         string title = NonEmpty(r.Title, r.Name, r.Id);
