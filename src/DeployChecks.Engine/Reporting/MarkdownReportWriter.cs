@@ -35,7 +35,8 @@ public static class MarkdownReportWriter
             OverallVerdict.Incomplete => "⚠️",
             _ => "✅",
         };
-        sb.Append("## ").Append(icon).Append(" DeployChecks: ").Append(EscapeText(ReportFacts.DescribeVerdict(report))).Append("\n\n");
+        sb.Append("## ").Append(icon).Append(" DeployChecks: ").Append(ReportFacts.VerdictTitle(verdict)).Append("\n\n");
+        sb.Append("**").Append(EscapeText(ReportFacts.DescribeVerdict(report))).Append("**\n\n");
         sb.Append("Target ").Append(CodeSpan(report.Target)).Append(" · ")
           .Append(ReportFacts.Number(report.FilesScanned)).Append(" files · ")
           .Append(ReportFacts.Number((long)report.Duration.TotalMilliseconds)).Append(" ms · DeployChecks ")

@@ -77,24 +77,33 @@ public static class ReportFacts
         return OverallVerdict.Passed;
     }
 
-    /// <summary>One line explaining the verdict, e.g. "2 checks failed (3 findings: 1 high, 2 medium)".</summary>
+    /// <summary>Display word for a verdict: "Passed", "Failed", "Incomplete".</summary>
+    public static string VerdictTitle(OverallVerdict verdict) => verdict.ToString();
+
+    /// <summary>One line backing the verdict, e.g. "2 of 7 checks failed, 3 findings (1 high, 2 medium); gate failed: …".</summary>
     public static string DescribeVerdict(ChecklistReport report)
     {
-        var verdict = Verdict(report);
         int failed = CountOutcome(report, CheckOutcome.Fail);
+        int incomplete = report.Checks.Count(c => c.Outcome == CheckOutcome.Error || c.Outcome == CheckOutcome.NotRun);
+        int errors = report.Errors.Count(e => e.IsError);
         string findings = ChecklistTextRenderer.DescribeCounts(ActiveBySeverity(report.Findings));
-        string gate = report.FailOn.HasValue
-            ? (report.FailOnTripped
-                ? $"; gate failed: {Number(report.CountAtOrAbove(report.FailOn.Value))} finding(s) at or above {SeverityName(report.FailOn.Value)}"
-                : $"; gate passed: nothing at or above {SeverityName(report.FailOn.Value)}")
-            : "";
-        string head = verdict switch
+        var sb = new System.Text.StringBuilder();
+        sb.Append(Number(failed)).Append(" of ").Append(Number(report.Checks.Count)).Append(" checks failed, ").Append(findings);
+        if (incomplete > 0)
         {
-            OverallVerdict.Failed => "Failed",
-            OverallVerdict.Incomplete => "Incomplete",
-            _ => "Passed",
-        };
-        return $"{head}: {Number(failed)} of {Number(report.Checks.Count)} checks failed, {findings}{gate}";
+            sb.Append("; ").Append(Number(incomplete)).Append(incomplete == 1 ? " check" : " checks").Append(" errored or did not run");
+        }
+        if (errors > 0)
+        {
+            sb.Append("; ").Append(Number(errors)).Append(errors == 1 ? " input error" : " input errors");
+        }
+        if (report.FailOn.HasValue)
+        {
+            sb.Append(report.FailOnTripped
+                ? $"; gate failed: {Number(report.CountAtOrAbove(report.FailOn.Value))} finding(s) at or above {SeverityName(report.FailOn.Value)}"
+                : $"; gate passed: nothing at or above {SeverityName(report.FailOn.Value)}");
+        }
+        return sb.ToString();
     }
 
     /// <summary>Findings in the order every writer lists them: severity (high first), path, line, column, rule, fingerprint.</summary>

@@ -16,7 +16,8 @@ public class MarkdownReportWriterTests
         var report = ReportFixtures.HandBuilt();
         string md = ReportWriters.WriteToString(report, ReportFormat.Markdown);
         var lines = md.Split('\n');
-        Assert.StartsWith("## ❌ DeployChecks: Failed", lines[0]);
+        Assert.Equal("## ❌ DeployChecks: Failed", lines[0]);
+        Assert.Equal("**2 of 7 checks failed, 3 findings (2 high, 1 info); 2 checks errored or did not run; 2 input errors; gate failed: 2 finding(s) at or above high**", lines[2]);
 
         int header = Array.FindIndex(lines, l => l.StartsWith("| | Area |", StringComparison.Ordinal));
         Assert.True(header >= 0);

@@ -65,4 +65,43 @@ public class ReportWritersTests
         Assert.True(ReportWriters.TryParseFormat(name, out var format));
         Assert.Equal(expected, format);
     }
+
+    /// <summary>Writes every format of both fixture reports; into <c>DEPLOYCHECKS_TEST_REPORTS_DIR</c> when set (kept, for
+    /// CI artifacts and eyeballing), else into a temporary directory.</summary>
+    [Fact]
+    public void All_formats_of_both_reports_can_be_written_side_by_side()
+    {
+        string? keep = Environment.GetEnvironmentVariable("DEPLOYCHECKS_TEST_REPORTS_DIR");
+        string dir = string.IsNullOrEmpty(keep) ? Path.Combine(Path.GetTempPath(), "dc-writers-all-" + Guid.NewGuid().ToString("N").Substring(0, 8)) : keep!;
+        try
+        {
+            foreach (var (name, report) in new[] { ("real", ReportFixtures.Real), ("handbuilt", ReportFixtures.HandBuilt()) })
+            {
+                foreach (ReportFormat format in Enum.GetValues(typeof(ReportFormat)))
+                {
+                    string path = Path.Combine(dir, name + "." + Extension(format));
+                    ReportWriters.WriteFile(report, format, path);
+                    Assert.True(new FileInfo(path).Length > 0);
+                }
+            }
+        }
+        finally
+        {
+            if (string.IsNullOrEmpty(keep) && Directory.Exists(dir))
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+    }
+
+    private static string Extension(ReportFormat format) => format switch
+    {
+        ReportFormat.Text => "txt",
+        ReportFormat.Json => "json",
+        ReportFormat.Sarif => "sarif",
+        ReportFormat.JUnit => "junit.xml",
+        ReportFormat.Markdown => "md",
+        ReportFormat.Html => "html",
+        _ => "baseline.json",
+    };
 }
