@@ -40,6 +40,8 @@ const validate = ajv.compile(schema);
 
 let failed = false;
 for (const file of files) {
+  const failedBefore = failed;
+  failed = false;
   let doc;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
@@ -106,5 +108,6 @@ for (const file of files) {
       rmSync(outDir, { recursive: true, force: true });
     }
   }
+  failed = failed || failedBefore;
 }
 process.exit(failed ? 1 : 0);

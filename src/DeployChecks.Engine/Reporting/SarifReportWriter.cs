@@ -162,15 +162,16 @@ public static class SarifReportWriter
         string title = NonEmpty(r.Title, r.Name, r.Id);
         var help = new StringBuilder();
         help.Append(NonEmpty(r.Remediation, title));
+        // Descriptor text is authored in this repository with Markdown in mind (`code` spans), so it goes in as is.
         var markdown = new StringBuilder();
-        markdown.Append("**").Append(EscapeMarkdown(title)).Append("**\n\n");
+        markdown.Append("**").Append(title).Append("**\n\n");
         if (!string.IsNullOrEmpty(r.Rationale))
         {
-            markdown.Append(EscapeMarkdown(r.Rationale)).Append("\n\n");
+            markdown.Append(r.Rationale).Append("\n\n");
         }
         if (!string.IsNullOrEmpty(r.Remediation))
         {
-            markdown.Append("**Remediation:** ").Append(EscapeMarkdown(r.Remediation)).Append("\n\n");
+            markdown.Append("**Remediation:** ").Append(r.Remediation).Append("\n\n");
         }
         if (r.Equivalents.Count > 0)
         {
@@ -352,6 +353,4 @@ public static class SarifReportWriter
         }
         return "-";
     }
-
-    private static string EscapeMarkdown(string text) => MarkdownReportWriter.EscapeText(text);
 }
