@@ -19,8 +19,23 @@ public static class ReportWriters
             case ReportFormat.Baseline:
                 Baseline.Write(report, writer);
                 break;
+            case ReportFormat.Json:
+                JsonReportWriter.Write(report, writer);
+                break;
+            case ReportFormat.Sarif:
+                SarifReportWriter.Write(report, writer);
+                break;
+            case ReportFormat.JUnit:
+                JUnitReportWriter.Write(report, writer);
+                break;
+            case ReportFormat.Markdown:
+                MarkdownReportWriter.Write(report, writer);
+                break;
+            case ReportFormat.Html:
+                HtmlReportWriter.Write(report, writer);
+                break;
             default:
-                throw new NotSupportedException($"Report format {format} is not implemented yet");
+                throw new NotSupportedException($"Report format {format} is not implemented");
         }
     }
 
