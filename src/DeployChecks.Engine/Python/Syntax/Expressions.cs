@@ -287,3 +287,26 @@ public sealed class ConditionalExpr : Expr
         yield return OrElse;
     }
 }
+
+/// <summary>A class pattern in a <c>case</c> clause (<c>Point(x=0)</c>): looks like a call, but nothing is called.</summary>
+public sealed class ClassPatternExpr : Expr
+{
+    public ClassPatternExpr(Expr cls, IReadOnlyList<Argument> arguments)
+    {
+        Class = cls;
+        Arguments = arguments;
+    }
+
+    public Expr Class { get; }
+
+    public IReadOnlyList<Argument> Arguments { get; }
+
+    public override IEnumerable<Node> Children()
+    {
+        yield return Class;
+        foreach (var a in Arguments)
+        {
+            yield return a;
+        }
+    }
+}

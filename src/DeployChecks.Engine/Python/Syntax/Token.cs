@@ -4,9 +4,10 @@ namespace DeployChecks.Engine.Python.Syntax;
 /// identifier text.</summary>
 public readonly struct Token
 {
-    public Token(TokenKind kind, int start, int end, int line, int column, string? text = null)
+    public Token(TokenKind kind, int start, int end, int line, int column, string? text = null, bool isKeyword = false)
     {
         Kind = kind;
+        IsKeyword = isKeyword;
         Start = start;
         End = end;
         Line = line;
@@ -15,6 +16,9 @@ public readonly struct Token
     }
 
     public TokenKind Kind { get; }
+
+    /// <summary>True for names that are hard keywords (<c>if</c>, <c>def</c>, <c>None</c>…).</summary>
+    public bool IsKeyword { get; }
 
     /// <summary>Offset of the first character in the source.</summary>
     public int Start { get; }

@@ -142,7 +142,15 @@ public sealed class Tokenizer
                 {
                     _pos++;
                 }
-                Add(TokenKind.Name, start, _pos, _line, startCol, Intern(start, _pos - start));
+                var entry = Intern(start, _pos - start);
+                if (entry.NeedsNormalization)
+                {
+                    // Python compares identifiers after NFKC normalisation (PEP 3131).
+                    string normalized = entry.Text.Normalize(System.Text.NormalizationForm.FormKC);
+                    _tokens.Add(new Token(TokenKind.Name, start, _pos, _line, startCol, normalized, HardKeywords.Contains(normalized)));
+                    continue;
+                }
+                _tokens.Add(new Token(TokenKind.Name, start, _pos, _line, startCol, entry.Text, entry.IsKeyword));
                 continue;
             }
             ScanOperator(c, startCol);
@@ -392,11 +400,24 @@ public sealed class Tokenizer
                 _pos++;
                 if (_pos < _end)
                 {
-                    if (_s[_pos] == '\n' || _s[_pos] == '\r')
+                    char n = _s[_pos];
+                    if (n == '\n' || n == '\r')
                     {
                         ConsumeNewline();
                     }
-                    else
+                    else if (formatted && !raw && n == 'N' && _pos + 1 < _end && _s[_pos + 1] == '{')
+                    {
+                        // \N{NAME} is an escape, not a replacement field.
+                        while (_pos < _end && _s[_pos] != '}' && _s[_pos] != '\n')
+                        {
+                            _pos++;
+                        }
+                        if (_pos < _end && _s[_pos] == '}')
+                        {
+                            _pos++;
+                        }
+                    }
+                    else if (!formatted || n != '{' && n != '}')
                     {
                         _pos++;
                     }
@@ -641,17 +662,47 @@ public sealed class Tokenizer
     }
 
     private static bool IsIdentifierStart(char c) =>
-        c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c > 127 && char.IsLetter(c);
+        c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c > 127 && (char.IsLetter(c) || char.IsSurrogate(c));
 
     private static bool IsIdentifierPart(char c) =>
         c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9' ||
-        c > 127 && (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+        c > 127 && (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.ConnectorPunctuation);
 
-    private readonly Dictionary<int, string[]> _internBuckets = new();
+    private static readonly HashSet<string> HardKeywords = new(System.StringComparer.Ordinal)
+    {
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    };
 
-    /// <summary>Identifiers repeat a lot: one string per distinct name per file.</summary>
-    private string Intern(int start, int length)
+    private readonly Dictionary<int, NameEntry[]> _internBuckets = new();
+
+    private sealed class NameEntry
+    {
+        public NameEntry(string text)
+        {
+            Text = text;
+            IsKeyword = HardKeywords.Contains(text);
+            foreach (char c in text)
+            {
+                if (c > 127)
+                {
+                    NeedsNormalization = true;
+                    break;
+                }
+            }
+        }
+
+        public bool NeedsNormalization { get; }
+
+        public string Text { get; }
+
+        public bool IsKeyword { get; }
+    }
+
+    /// <summary>Identifiers repeat a lot: one string (and one keyword test) per distinct name per file.</summary>
+    private NameEntry Intern(int start, int length)
     {
         int h = length;
         for (int i = 0; i < length; i++)
@@ -662,20 +713,20 @@ public sealed class Tokenizer
         {
             foreach (var candidate in bucket)
             {
-                if (candidate.Length == length && string.CompareOrdinal(candidate, 0, _s, start, length) == 0)
+                if (candidate.Text.Length == length && string.CompareOrdinal(candidate.Text, 0, _s, start, length) == 0)
                 {
                     return candidate;
                 }
             }
-            var str = _s.Substring(start, length);
-            var grown = new string[bucket.Length + 1];
+            var added = new NameEntry(_s.Substring(start, length));
+            var grown = new NameEntry[bucket.Length + 1];
             bucket.CopyTo(grown, 0);
-            grown[bucket.Length] = str;
+            grown[bucket.Length] = added;
             _internBuckets[h] = grown;
-            return str;
+            return added;
         }
-        var s = _s.Substring(start, length);
-        _internBuckets[h] = new[] { s };
-        return s;
+        var entry = new NameEntry(_s.Substring(start, length));
+        _internBuckets[h] = new[] { entry };
+        return entry;
     }
 }
