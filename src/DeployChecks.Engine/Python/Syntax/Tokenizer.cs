@@ -22,7 +22,11 @@ public sealed class Tokenizer
     private int _line;
     private int _lineStart;
     private int _depth;
+    private int _fieldDepth;
     private bool _atLineStart = true;
+    private int _openLine;
+    private int _openColumn;
+    private readonly List<bool> _argumentBrackets = new();
 
     private Tokenizer(string source, int start, int end, int line, int lineStart, bool expressionMode,
         List<Comment> comments, List<SyntaxProblem> problems)
@@ -134,6 +138,17 @@ public sealed class Tokenizer
                 if (prefixLen > 0)
                 {
                     ScanString(_pos, prefixLen, startCol);
+                    continue;
+                }
+                if (startCol == 1 && _depth > 0 && !_expressionMode && StartsStatementKeyword())
+                {
+                    // 'def', 'class' or 'import' at the start of a line can never continue an expression:
+                    // the bracket before it was never closed. Report it and resume as a new statement.
+                    Problem(_openLine, _openColumn, "bracket opened here was never closed");
+                    _depth = 0;
+                    _argumentBrackets.Clear();
+                    Add(TokenKind.Newline, _pos, _pos, _line, 1);
+                    _atLineStart = true;
                     continue;
                 }
                 int start = _pos;
@@ -267,6 +282,32 @@ public sealed class Tokenizer
         _line++;
         _lineStart = _pos;
     }
+
+    /// <summary>At column 1 inside brackets: a line that can only start a statement — <c>def</c>, <c>class</c>,
+    /// <c>import</c>, <c>from … import</c>, or <c>NAME = …</c> written with spaces (keyword arguments are written
+    /// without them).</summary>
+    private bool StartsStatementKeyword()
+    {
+        foreach (var kw in StatementStarts)
+        {
+            if (string.CompareOrdinal(_s, _pos, kw, 0, kw.Length) == 0)
+            {
+                return true;
+            }
+        }
+        if (_argumentBrackets.Count > 0 && _argumentBrackets[_argumentBrackets.Count - 1])
+        {
+            return false;
+        }
+        int p = _pos;
+        while (p < _end && IsIdentifierPart(_s[p]))
+        {
+            p++;
+        }
+        return p + 3 <= _end && _s[p] == ' ' && _s[p + 1] == '=' && _s[p + 2] == ' ';
+    }
+
+    private static readonly string[] StatementStarts = { "def ", "class ", "import ", "from ", "async def " };
 
     private void ScanComment()
     {
@@ -456,7 +497,14 @@ public sealed class Tokenizer
                     continue;
                 }
                 _pos++;
-                if (!ScanReplacementField(raw))
+                if (++_fieldDepth > 100)
+                {
+                    _fieldDepth = 0;
+                    return false; // absurdly deep nesting: report the string as unterminated
+                }
+                bool closed = ScanReplacementField(raw);
+                _fieldDepth = System.Math.Max(0, _fieldDepth - 1);
+                if (!closed)
                 {
                     return false;
                 }
@@ -597,9 +645,9 @@ public sealed class Tokenizer
         int len = 1;
         switch (c)
         {
-            case '(': kind = TokenKind.LParen; _depth++; break;
-            case '[': kind = TokenKind.LBracket; _depth++; break;
-            case '{': kind = TokenKind.LBrace; _depth++; break;
+            case '(': kind = TokenKind.LParen; Open(col); break;
+            case '[': kind = TokenKind.LBracket; Open(col); break;
+            case '{': kind = TokenKind.LBrace; Open(col); break;
             case ')': kind = TokenKind.RParen; CloseBracket(col); break;
             case ']': kind = TokenKind.RBracket; CloseBracket(col); break;
             case '}': kind = TokenKind.RBrace; CloseBracket(col); break;
@@ -651,6 +699,22 @@ public sealed class Tokenizer
         Add(kind, start, _pos, _line, col);
     }
 
+    private void Open(int col)
+    {
+        // A '(' right after a name, a closing bracket or a string opens call arguments (or parameters),
+        // where `name = value` is legal.
+        var prev = _tokens.Count > 0 ? _tokens[_tokens.Count - 1] : default;
+        bool arguments = _s[_pos] == '(' && _tokens.Count > 0 &&
+            (prev.Kind == TokenKind.Name && !prev.IsKeyword || prev.Kind is TokenKind.RParen or TokenKind.RBracket or TokenKind.String);
+        _argumentBrackets.Add(arguments);
+        if (_depth == (_expressionMode ? 1 : 0))
+        {
+            _openLine = _line;
+            _openColumn = col;
+        }
+        _depth++;
+    }
+
     private void CloseBracket(int col)
     {
         if (_depth == (_expressionMode ? 1 : 0))
@@ -659,6 +723,10 @@ public sealed class Tokenizer
             return;
         }
         _depth--;
+        if (_argumentBrackets.Count > 0)
+        {
+            _argumentBrackets.RemoveAt(_argumentBrackets.Count - 1);
+        }
     }
 
     private static bool IsIdentifierStart(char c) =>
