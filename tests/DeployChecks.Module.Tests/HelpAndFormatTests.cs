@@ -55,6 +55,9 @@ public class HelpTests
 
 public class FormatTests
 {
+    /// <summary>The host text without ANSI escape sequences (table headers are styled in PowerShell 7.2+).</summary>
+    private static string Plain(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\u001b\\[[0-9;]*m", "");
+
     [Fact]
     public void Severity_is_coloured_when_the_host_renders_ANSI()
     {
@@ -81,11 +84,12 @@ public class FormatTests
     {
         using var app = TestApp.Insecure();
         using var ps = PowerShellSession.WithModule();
-        var r = ps.Run("$PSStyle.OutputRendering = 'PlainText'; (Invoke-DeployChecklist $args[0]).Checks | Out-Default", app.Root);
+        var r = ps.Run("(Invoke-DeployChecklist $args[0]).Checks | Out-Default", app.Root);
         Assert.Empty(r.Errors);
-        Assert.Contains("Area: Configuration", r.HostText);
-        Assert.Matches(@"✗\s+DC1001\s+Env file with credentials", r.HostText);
-        Assert.Contains("Findings", r.HostText);
+        string text = Plain(r.HostText);
+        Assert.Contains("Area: Configuration", text);
+        Assert.Matches(@"✗\s+DC1001\s+Env file with credentials", text);
+        Assert.Contains("Findings", text);
     }
 
     [Fact]
@@ -93,11 +97,11 @@ public class FormatTests
     {
         using var app = TestApp.Insecure();
         using var ps = PowerShellSession.WithModule();
-        var findings = ps.Run("$PSStyle.OutputRendering = 'PlainText'; Test-PyDeployConfig $args[0] | Out-Default", app.Root);
-        Assert.Matches(@"Severity\s+RuleId\s+Location\s+Message", findings.HostText);
-        Assert.Matches(@"High\s+DC1001\s+\.env", findings.HostText);
-        var rules = ps.Run("$PSStyle.OutputRendering = 'PlainText'; Get-DeployCheckRule | Out-Default");
-        Assert.Matches(@"Id\s+Name\s+Area\s+Severity\s+Title", rules.HostText);
-        Assert.Contains("env-file-not-ignored", rules.HostText);
+        var findings = ps.Run("Test-PyDeployConfig $args[0] | Out-Default", app.Root);
+        Assert.Matches(@"Severity\s+RuleId\s+Location\s+Message", Plain(findings.HostText));
+        Assert.Matches(@"High\s+DC1001\s+\.env", Plain(findings.HostText));
+        var rules = ps.Run("Get-DeployCheckRule | Out-Default");
+        Assert.Matches(@"Id\s+Name\s+Area\s+Severity\s+Title", Plain(rules.HostText));
+        Assert.Contains("env-file-not-ignored", Plain(rules.HostText));
     }
 }

@@ -25,6 +25,10 @@ public class ManifestTests
         Assert.Equal(Repo.Root, r.Output[0].ToString());
         Assert.Equal("Invoke-DeployChecklist", r.Output[1].ToString());
         Assert.Equal("env-file-not-ignored", r.Output[2].ToString());
+
+        // Help and format data resolve from out/DeployChecks too.
+        Assert.True(ps.Run("(Get-Help Invoke-DeployChecklist -Examples).Examples.Example").Output.Count >= 2);
+        Assert.Contains("ChecklistReport", ps.Run("(Get-Command Invoke-DeployChecklist).OutputType.Name").Output.Select(o => o.ToString()).First());
     }
 
     [Theory]
