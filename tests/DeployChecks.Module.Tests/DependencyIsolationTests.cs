@@ -27,6 +27,47 @@ public class DependencyIsolationTests
         Assert.Equal("1", facts["types.copies"]);
     }
 
+    [Fact]
+    public void Public_types_of_the_cmdlet_assembly_expose_no_engine_or_third_party_types()
+    {
+        // PowerShell reflects over the public (cmdlet) types when it imports the module; if one of them named an
+        // engine or YamlDotNet type in a field, signature, base type or attribute, that type would be bound
+        // before the module's loader runs, or in the wrong context.
+        using var ps = PowerShellSession.WithModule();
+        var cmdlets = AppDomain.CurrentDomain.GetAssemblies().First(a => a.GetName().Name == "DeployChecks");
+        var allowed = new HashSet<string> { "DeployChecks", "DeployChecks.Types", "netstandard", "System.Management.Automation", "System.Runtime", "System.Private.CoreLib" };
+        const System.Reflection.BindingFlags all = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic |
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+        var offenders = new List<string>();
+        void Check(Type? t, string where)
+        {
+            if (t == null) { return; }
+            if (t.HasElementType) { Check(t.GetElementType(), where); return; }
+            if (t.IsGenericType) { foreach (var a in t.GetGenericArguments()) { Check(a, where); } }
+            string name = t.Assembly.GetName().Name!;
+            if (!allowed.Contains(name)) { offenders.Add($"{where}: {t.FullName} ({name})"); }
+        }
+        foreach (var type in cmdlets.GetExportedTypes())
+        {
+            Check(type.BaseType, type.Name + " base");
+            foreach (var i in type.GetInterfaces()) { Check(i, type.Name + " interface"); }
+            foreach (var a in type.GetCustomAttributesData()) { Check(a.AttributeType, type.Name + " attribute"); }
+            foreach (var f in type.GetFields(all)) { Check(f.FieldType, type.Name + "." + f.Name); }
+            foreach (var p in type.GetProperties(all))
+            {
+                Check(p.PropertyType, type.Name + "." + p.Name);
+                foreach (var a in p.GetCustomAttributesData()) { Check(a.AttributeType, type.Name + "." + p.Name + " attribute"); }
+            }
+            foreach (var m in type.GetMethods(all))
+            {
+                Check(m.ReturnType, type.Name + "." + m.Name);
+                foreach (var p in m.GetParameters()) { Check(p.ParameterType, type.Name + "." + m.Name + "(" + p.Name + ")"); }
+            }
+        }
+        Assert.Empty(offenders);
+        Assert.Contains(cmdlets.GetExportedTypes(), t => t.Name == "InvokeDeployChecklistCommand");
+    }
+
     [Theory]
     [InlineData("11.2.1", "11.0.0.0")]
     [InlineData("18.1.0", "18.0.0.0")]
