@@ -191,4 +191,35 @@ public class InvokeDeployChecklistTests
         Assert.True(File.Exists(baseline));
         Assert.Empty(r.Output);
     }
+
+    [Fact]
+    public void Non_file_system_path_is_a_non_terminating_error()
+    {
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Invoke-DeployChecklist -Path Env:PATH");
+        var error = Assert.Single(r.Errors);
+        Assert.StartsWith("PathNotFileSystem,", error.FullyQualifiedErrorId);
+        Assert.Empty(r.Output);
+    }
+
+    [Fact]
+    public void ExcludePath_leaves_files_out()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("(Invoke-DeployChecklist $args[0] -ExcludePath '.env').Findings | ForEach-Object Path", app.Root);
+        Assert.Empty(r.Errors);
+        Assert.DoesNotContain(".env", r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Notices_about_the_run_are_warnings_not_errors()
+    {
+        using var app = TestApp.Insecure();
+        app.Write(".env", "# deploychecks: ignore[DC1001]\nSECRET_KEY=django-insecure-abcdefgh12345678\n");
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Invoke-DeployChecklist $args[0]", app.Root);
+        Assert.Empty(r.Errors);
+        Assert.Contains(r.Warnings, w => w.StartsWith("SuppressionWithoutReason"));
+    }
 }

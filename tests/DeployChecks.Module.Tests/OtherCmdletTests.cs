@@ -103,6 +103,16 @@ public class GetDeployCheckRuleTests
     }
 
     [Fact]
+    public void Findings_pipe_into_it_by_RuleId()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Test-PyDeployConfig $args[0] | Where-Object RuleId -eq DC1001 | Get-DeployCheckRule | ForEach-Object Remediation", app.Root);
+        Assert.Empty(r.Errors);
+        Assert.Contains(".gitignore", Assert.Single(r.Output).ToString());
+    }
+
+    [Fact]
     public void Unknown_id_is_a_non_terminating_error()
     {
         using var ps = PowerShellSession.WithModule();
