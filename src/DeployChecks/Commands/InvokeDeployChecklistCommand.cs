@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using DeployChecks.Hosting;
+
+namespace DeployChecks.Commands;
+
+/// <summary>Invoke-DeployChecklist: runs the production-readiness checklist on application directories and
+/// writes one <see cref="ChecklistReport"/> per directory as soon as it is done.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "DeployChecklist", DefaultParameterSetName = PathParameterSet)]
+[OutputType(typeof(ChecklistReport))]
+public sealed class InvokeDeployChecklistCommand : DeployChecksPathCommandBase
+{
+    /// <summary>Areas to run (default: all).</summary>
+    [Parameter]
+    public CheckArea[]? Area { get; set; }
+
+    /// <summary>Rule selectors to keep: ID, name, area, DC1xxx, or tag:NAME.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Rule { get; set; }
+
+    /// <summary>Rule selectors to drop.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeRule { get; set; }
+
+    /// <summary>Path globs (relative to the target) to leave out.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludePath { get; set; }
+
+    /// <summary>Baseline file (from Export-DeployChecklistReport -Format Baseline) whose findings are suppressed.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaselinePath { get; set; }
+
+    private protected override RunSettings CreateSettings()
+    {
+        var settings = base.CreateSettings();
+        settings.Areas = Area;
+        settings.RulesInclude = Rule;
+        settings.RulesExclude = ExcludeRule;
+        settings.PathsExclude = ExcludePath;
+        settings.BaselinePath = BaselinePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(BaselinePath);
+        return settings;
+    }
+
+    private protected override void WriteReport(ChecklistReport report) => WriteObject(report);
+}

@@ -1,0 +1,39 @@
+namespace DeployChecks;
+
+/// <summary>
+/// Every error ID the cmdlets raise themselves, in one place so they stay reviewable, unique and stable.
+/// Problems the engine reports about single files keep the engine's own ID (<c>ReportMessage.ErrorId</c>,
+/// for example <c>MalformedEnvFile</c>), so the CLI, the reports and the error records agree.
+/// </summary>
+public static class ErrorIds
+{
+    /// <summary>A -Path / -LiteralPath does not exist (or a wildcard matched nothing).</summary>
+    public const string PathNotFound = "PathNotFound";
+
+    /// <summary>A path names a file; the checklist runs on directories.</summary>
+    public const string PathIsNotDirectory = "PathIsNotDirectory";
+
+    /// <summary>A path resolved through a provider other than the file system.</summary>
+    public const string PathNotFileSystem = "PathNotFileSystem";
+
+    /// <summary>The option file, an environment variable or a parameter value cannot be used. Terminating.</summary>
+    public const string OptionsInvalid = "OptionsInvalid";
+
+    /// <summary>-FailOn (or failOn in the option file) was reached by at least one report. Terminating, at the end.</summary>
+    public const string FailOnThresholdReached = "FailOnThresholdReached";
+
+    /// <summary>Export-DeployChecklistReport got more than one report for one file.</summary>
+    public const string ReportAlreadyWritten = "ReportAlreadyWritten";
+
+    /// <summary>The report format has no writer in this build.</summary>
+    public const string ReportFormatNotSupported = "ReportFormatNotSupported";
+
+    /// <summary>The report file could not be written.</summary>
+    public const string ReportWriteFailed = "ReportWriteFailed";
+
+    /// <summary>Get-DeployCheckRule -Id named a rule (without wildcards) that does not exist.</summary>
+    public const string RuleNotFound = "RuleNotFound";
+
+    /// <summary>A rule threw while checking; the other rules still ran (engine ID <c>RuleFailed</c>).</summary>
+    public const string RuleFailed = "RuleFailed";
+}

@@ -1,6 +1,0 @@
-namespace DeployChecks;
-
-internal static class ModuleInfo
-{
-    public const string Name = "DeployChecks";
-}
