@@ -16,6 +16,7 @@ public sealed class ArtifactCache
 
     private readonly ConcurrentDictionary<string, Lazy<SourceText>> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Path, Type Parser), Lazy<object>> _parsed = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _shared = new();
     private readonly long _maxFileSize;
     private long _bytesRead;
 
@@ -39,6 +40,10 @@ public sealed class ArtifactCache
             _ => new Lazy<object>(() => parser.Parse(file, GetText(file)), LazyThreadSafetyMode.ExecutionAndPublication));
         return (T)lazy.Value;
     }
+
+    /// <summary>A workspace-wide artifact (a project index, say), built once per run by the first caller.</summary>
+    public T GetShared<T>(Func<T> build) where T : class =>
+        (T)_shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private SourceText Read(WorkspaceFile file)
     {

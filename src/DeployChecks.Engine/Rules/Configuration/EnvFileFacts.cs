@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeployChecks.Engine.Parsing.Env;
+using DeployChecks.Engine.Secrets;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 
@@ -10,20 +11,6 @@ namespace DeployChecks.Engine.Rules.Configuration;
 /// credentials, which values are placeholders, and which values turn debugging on.</summary>
 internal static class EnvFileFacts
 {
-    private static readonly string[] SecretWords =
-    {
-        "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY",
-        "CREDENTIAL", "AUTH_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "CLIENT_SECRET", "WEBHOOK_SECRET", "DSN",
-    };
-
-    private static readonly string[] PublicKeyWords = { "PUBLIC_KEY", "PUBLISHABLE_KEY", "PUBKEY", "KEY_ID", "TOKEN_URL", "TOKEN_EXPIRY", "TOKEN_LIFETIME", "PASSWORD_MIN", "PASSWORD_RESET_TIMEOUT", "PASSWORD_HASHERS" };
-
-    private static readonly string[] PlaceholderWords =
-    {
-        "changeme", "change_me", "change-me", "replace", "your", "xxx", "todo", "fixme", "example", "dummy",
-        "placeholder", "<", "${", "insert", "redacted", "notset", "not-set", "tbd",
-    };
-
     /// <summary>Parses the env file through the shared cache; parse problems become one error record each.</summary>
     public static EnvFile? Load(RuleContext context, WorkspaceFile file)
     {
@@ -50,52 +37,10 @@ internal static class EnvFileFacts
         {
             return true;
         }
-        string key = entry.Key.ToUpperInvariant();
-        foreach (var w in PublicKeyWords)
-        {
-            if (key.Contains(w))
-            {
-                return false;
-            }
-        }
-        foreach (var w in SecretWords)
-        {
-            if (key.Contains(w))
-            {
-                return true;
-            }
-        }
-        return key.EndsWith("_KEY", StringComparison.Ordinal) && !key.EndsWith("FOREIGN_KEY", StringComparison.Ordinal) ||
-               key.EndsWith("_PASS", StringComparison.Ordinal) || key.EndsWith("_PWD", StringComparison.Ordinal);
+        return SensitiveNames.IsSensitive(entry.Key);
     }
 
-    /// <summary>Empty values, <c>&lt;…&gt;</c>, <c>${VAR}</c>, "changeme", "your-key-here", runs of one character.</summary>
-    public static bool IsPlaceholder(string value)
-    {
-        string v = value.Trim();
-        if (v.Length == 0)
-        {
-            return true;
-        }
-        string lower = v.ToLowerInvariant();
-        foreach (var w in PlaceholderWords)
-        {
-            if (lower.Contains(w))
-            {
-                return true;
-            }
-        }
-        if (v[0] == '$')
-        {
-            return true;
-        }
-        bool same = true;
-        for (int i = 1; i < v.Length && same; i++)
-        {
-            same = v[i] == v[0];
-        }
-        return same;
-    }
+    public static bool IsPlaceholder(string value) => SensitiveNames.IsPlaceholder(value);
 
     /// <summary>The credentials of a file, in file order.</summary>
     public static List<EnvEntry> Credentials(EnvFile env)

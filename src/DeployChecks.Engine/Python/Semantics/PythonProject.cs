@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using DeployChecks.Engine.Artifacts;
+using DeployChecks.Engine.Workspace;
+
+namespace DeployChecks.Engine.Python.Semantics;
+
+/// <summary>The Python files of a workspace as modules: dotted names (flat and <c>src/</c> layouts), parsed modules
+/// through the shared cache, import tables, and module-level settings with <c>from x import *</c> chains.</summary>
+public sealed class PythonProject
+{
+    private readonly Workspace.Workspace _workspace;
+    private readonly ArtifactCache _cache;
+    private readonly Dictionary<string, WorkspaceFile> _byModule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _moduleOfPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PythonFileModel?> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModuleSettings> _settings = new(StringComparer.Ordinal);
+
+    public PythonProject(Workspace.Workspace workspace, ArtifactCache cache)
+    {
+        _workspace = workspace;
+        _cache = cache;
+        bool srcLayout = workspace.Find("src/__init__.py") == null;
+        foreach (var f in workspace.OfKind(ArtifactKind.Python))
+        {
+            string path = f.RelativePath;
+            if (srcLayout && path.StartsWith("src/", StringComparison.Ordinal))
+            {
+                path = path.Substring(4);
+            }
+            string name = path.Substring(0, path.Length - 3).Replace('/', '.');
+            if (name.EndsWith(".__init__", StringComparison.Ordinal))
+            {
+                name = name.Substring(0, name.Length - 9);
+            }
+            else if (name == "__init__")
+            {
+                name = "";
+            }
+            _moduleOfPath[f.RelativePath] = name;
+            if (name.Length > 0 && !_byModule.ContainsKey(name))
+            {
+                _byModule[name] = f;
+            }
+        }
+    }
+
+    /// <summary>The project of a run, built once and shared by all rules.</summary>
+    public static PythonProject For(Rules.RuleContext context) =>
+        context.Artifacts.GetShared(() => new PythonProject(context.Workspace, context.Artifacts));
+
+    public WorkspaceFile? FindModule(string dotted) => _byModule.TryGetValue(dotted, out var f) ? f : null;
+
+    public string? ModuleNameOf(WorkspaceFile file) => _moduleOfPath.TryGetValue(file.RelativePath, out var n) ? n : null;
+
+    /// <summary>The parsed file with its import table; null when unreadable (the error is the caller's to report).</summary>
+    public PythonFileModel? Model(WorkspaceFile file) => _models.GetOrAdd(file.RelativePath, _ =>
+    {
+        PythonModule module;
+        try
+        {
+            module = _cache.Get(file, PythonParser.Instance);
+        }
+        catch (ArtifactReadException)
+        {
+            return null;
+        }
+        string? name = ModuleNameOf(file);
+        var imports = ImportTable.Build(module, name, file.Name == "__init__.py");
+        return new PythonFileModel(file, module, imports, name);
+    });
+
+    /// <summary>Module-level settings of <paramref name="file"/>, star-imported modules first (cycle-safe).</summary>
+    public ModuleSettings Settings(WorkspaceFile file) => _settings.GetOrAdd(file.RelativePath, _ => BuildSettings(file, new HashSet<string>(StringComparer.Ordinal)));
+
+    private ModuleSettings BuildSettings(WorkspaceFile file, HashSet<string> visiting)
+    {
+        var settings = new ModuleSettings();
+        if (!visiting.Add(file.RelativePath))
+        {
+            return settings;
+        }
+        var model = Model(file);
+        if (model == null)
+        {
+            return settings;
+        }
+        foreach (var star in model.Imports.StarModules)
+        {
+            var target = FindModule(star);
+            if (target != null)
+            {
+                settings.Inherit(BuildSettings(target, visiting));
+            }
+        }
+        settings.AddOwn(model);
+        return settings;
+    }
+}
+
+/// <summary>One parsed Python file with what rules need next to its tree.</summary>
+public sealed class PythonFileModel
+{
+    public PythonFileModel(WorkspaceFile file, PythonModule module, ImportTable imports, string? moduleName)
+    {
+        File = file;
+        Module = module;
+        Imports = imports;
+        ModuleName = moduleName;
+    }
+
+    public WorkspaceFile File { get; }
+    public PythonModule Module { get; }
+    public ImportTable Imports { get; }
+    public string? ModuleName { get; }
+}
