@@ -68,7 +68,7 @@ internal sealed class WorkspaceWalker
                 ignores = PushIgnoreFile(ignores, _root, "");
             }
         }
-        WalkDirectory(new DirectoryInfo(_root), "", ignores);
+        WalkDirectory(new DirectoryInfo(_root), "", ignores, insideIgnored: false);
         return new Workspace(_root, _files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
     }
 
@@ -112,14 +112,14 @@ internal sealed class WorkspaceWalker
         return stack;
     }
 
-    private void WalkDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    private void WalkDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores, bool insideIgnored)
     {
         if (rel.Length > 0 && _options.UseGitIgnore)
         {
             ignores = PushIgnoreFile(ignores, dir.FullName, _gitPrefix + rel);
         }
         IEnumerable<FileSystemInfo> entries;
-        var subdirs = new List<(DirectoryInfo Dir, string Rel)>();
+        var subdirs = new List<(DirectoryInfo Dir, string Rel, bool Ignored)>();
         try
         {
             entries = dir.EnumerateFileSystemInfos();
@@ -129,16 +129,16 @@ internal sealed class WorkspaceWalker
                 bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
                 if (entry is DirectoryInfo sub)
                 {
-                    if (isLink || SkipDirectory(sub, childRel, ignores))
+                    if (isLink || SkipDirectory(sub, childRel, ignores, insideIgnored, out bool ignoredDir))
                     {
                         _skippedDirs++;
                         continue;
                     }
-                    subdirs.Add((sub, childRel));
+                    subdirs.Add((sub, childRel, ignoredDir));
                 }
                 else if (entry is FileInfo file)
                 {
-                    AddFile(file, childRel, ignores, isLink);
+                    AddFile(file, childRel, ignores, isLink, insideIgnored);
                 }
             }
         }
@@ -146,14 +146,17 @@ internal sealed class WorkspaceWalker
         {
             _problems.Add(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
         }
-        foreach (var (sub, childRel) in subdirs)
+        foreach (var (sub, childRel, ignoredDir) in subdirs)
         {
-            WalkDirectory(sub, childRel, ignores);
+            WalkDirectory(sub, childRel, ignores, ignoredDir);
         }
     }
 
-    private bool SkipDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    /// <param name="ignored">Set when the directory is git-ignored but entered for the tracked files below it:
+    /// everything else below it is ignored too (git never re-includes inside an ignored directory).</param>
+    private bool SkipDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores, bool parentIgnored, out bool ignored)
     {
+        ignored = false;
         string name = dir.Name;
         if (SkippedDirectoryNames.Contains(name) || name.EndsWith(".egg-info", StringComparison.Ordinal))
         {
@@ -167,8 +170,9 @@ internal sealed class WorkspaceWalker
         {
             return true;
         }
-        if (_options.UseGitIgnore && ignores.IsIgnored(_gitPrefix + rel, isDirectory: true))
+        if (_options.UseGitIgnore && (parentIgnored || ignores.IsIgnored(_gitPrefix + rel, isDirectory: true)))
         {
+            ignored = true;
             // Git never descends into an ignored directory, unless files below it were committed anyway.
             if (_git == null || !_git.HasTrackedBelow(_gitPrefix + rel))
             {
@@ -178,7 +182,7 @@ internal sealed class WorkspaceWalker
         return false;
     }
 
-    private void AddFile(FileInfo file, string rel, IgnoreStack ignores, bool isLink)
+    private void AddFile(FileInfo file, string rel, IgnoreStack ignores, bool isLink, bool insideIgnored)
     {
         if (IsExcluded(rel, file.Name) || (_include.Count > 0 && !MatchesAny(_include, rel, file.Name)))
         {
@@ -190,7 +194,7 @@ internal sealed class WorkspaceWalker
         {
             status = GitStatus.Tracked;
         }
-        else if (_options.UseGitIgnore && ignores.IsIgnored(gitRel, isDirectory: false))
+        else if (_options.UseGitIgnore && (insideIgnored || ignores.IsIgnored(gitRel, isDirectory: false)))
         {
             _ignored++;
             return;
