@@ -68,7 +68,7 @@ internal sealed class WorkspaceWalker
                 ignores = PushIgnoreFile(ignores, _root, "");
             }
         }
-        WalkDirectory(new DirectoryInfo(_root), "", ignores, insideIgnored: false);
+        WalkDirectory(_root, "", ignores, insideIgnored: false);
         return new Workspace(_root, _files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
     }
 
@@ -112,34 +112,32 @@ internal sealed class WorkspaceWalker
         return stack;
     }
 
-    private void WalkDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores, bool insideIgnored)
+    private void WalkDirectory(string fullDir, string rel, IgnoreStack ignores, bool insideIgnored)
     {
         if (rel.Length > 0 && _options.UseGitIgnore)
         {
-            ignores = PushIgnoreFile(ignores, dir.FullName, _gitPrefix + rel);
+            ignores = PushIgnoreFile(ignores, fullDir, _gitPrefix + rel);
         }
-        IEnumerable<FileSystemInfo> entries;
-        var subdirs = new List<(DirectoryInfo Dir, string Rel, bool Ignored)>();
+        // Paths only (no FileInfo per entry, no stat per file): the entry type comes from readdir, a file's
+        // length is read when first asked for. Only directories are stat'ed, to leave symlinks alone.
+        var subdirs = new List<(string Full, string Rel, bool Ignored)>();
         try
         {
-            entries = dir.EnumerateFileSystemInfos();
-            foreach (var entry in entries)
+            foreach (var fullPath in Directory.EnumerateFiles(fullDir))
             {
-                string childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-                bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-                if (entry is DirectoryInfo sub)
+                string name = Path.GetFileName(fullPath);
+                AddFile(fullPath, name, rel.Length == 0 ? name : rel + "/" + name, ignores, insideIgnored);
+            }
+            foreach (var fullPath in Directory.EnumerateDirectories(fullDir))
+            {
+                string name = Path.GetFileName(fullPath);
+                string childRel = rel.Length == 0 ? name : rel + "/" + name;
+                if (SkipDirectory(fullPath, name, childRel, ignores, insideIgnored, out bool ignoredDir))
                 {
-                    if (isLink || SkipDirectory(sub, childRel, ignores, insideIgnored, out bool ignoredDir))
-                    {
-                        _skippedDirs++;
-                        continue;
-                    }
-                    subdirs.Add((sub, childRel, ignoredDir));
+                    _skippedDirs++;
+                    continue;
                 }
-                else if (entry is FileInfo file)
-                {
-                    AddFile(file, childRel, ignores, isLink, insideIgnored);
-                }
+                subdirs.Add((fullPath, childRel, ignoredDir));
             }
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
@@ -154,15 +152,25 @@ internal sealed class WorkspaceWalker
 
     /// <param name="ignored">Set when the directory is git-ignored but entered for the tracked files below it:
     /// everything else below it is ignored too (git never re-includes inside an ignored directory).</param>
-    private bool SkipDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores, bool parentIgnored, out bool ignored)
+    private bool SkipDirectory(string fullPath, string name, string rel, IgnoreStack ignores, bool parentIgnored, out bool ignored)
     {
         ignored = false;
-        string name = dir.Name;
         if (SkippedDirectoryNames.Contains(name) || name.EndsWith(".egg-info", StringComparison.Ordinal))
         {
             return true;
         }
-        if (File.Exists(Path.Combine(dir.FullName, "pyvenv.cfg")))
+        try
+        {
+            if ((File.GetAttributes(fullPath) & FileAttributes.ReparsePoint) != 0)
+            {
+                return true; // a symlinked directory: never followed
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return true;
+        }
+        if (File.Exists(Path.Combine(fullPath, "pyvenv.cfg")))
         {
             return true; // a virtualenv, whatever its name
         }
@@ -182,9 +190,9 @@ internal sealed class WorkspaceWalker
         return false;
     }
 
-    private void AddFile(FileInfo file, string rel, IgnoreStack ignores, bool isLink, bool insideIgnored)
+    private void AddFile(string fullPath, string name, string rel, IgnoreStack ignores, bool insideIgnored)
     {
-        if (IsExcluded(rel, file.Name) || (_include.Count > 0 && !MatchesAny(_include, rel, file.Name)))
+        if (IsExcluded(rel, name) || (_include.Count > 0 && !MatchesAny(_include, rel, name)))
         {
             return;
         }
@@ -203,16 +211,7 @@ internal sealed class WorkspaceWalker
         {
             status = GitStatus.Untracked;
         }
-        long length;
-        try
-        {
-            length = isLink ? -1 : file.Length;
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            length = -1;
-        }
-        _files.Add(new WorkspaceFile(rel, file.FullName, length, ArtifactClassifier.Classify(rel), status));
+        _files.Add(new WorkspaceFile(rel, fullPath, WorkspaceFile.LengthNotRead, ArtifactClassifier.Classify(rel), status));
     }
 
     private bool IsExcluded(string rel, string name) => _exclude.Count > 0 && MatchesAny(_exclude, rel, name);
