@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace DeployChecks.Engine.Workspace;
 
@@ -19,7 +21,10 @@ internal sealed class WorkspaceWalker
     private readonly WorkspaceOptions _options;
     private readonly List<Glob> _include = new();
     private readonly List<Glob> _exclude = new();
-    private readonly List<WorkspaceFile> _files = new();
+    /// <summary>Subtrees this shallow are walked in parallel; their files are concatenated in directory order,
+    /// so the result is the same as a sequential walk.</summary>
+    private const int ParallelDepth = 2;
+
     private readonly List<ReportMessage> _problems = new();
     private GitRepository? _git;
     private string _gitPrefix = "";
@@ -68,8 +73,9 @@ internal sealed class WorkspaceWalker
                 ignores = PushIgnoreFile(ignores, _root, "");
             }
         }
-        WalkDirectory(_root, "", ignores, insideIgnored: false);
-        return new Workspace(_root, _files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
+        var files = new List<WorkspaceFile>();
+        WalkDirectory(_root, "", ignores, insideIgnored: false, files, depth: 0);
+        return new Workspace(_root, files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
     }
 
     private IgnoreStack LoadOuterIgnores(GitRepository git)
@@ -107,12 +113,20 @@ internal sealed class WorkspaceWalker
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            _problems.Add(new ReportMessage { ErrorId = "IgnoreFileUnreadable", Path = source, Message = ex.Message });
+            AddProblem(new ReportMessage { ErrorId = "IgnoreFileUnreadable", Path = source, Message = ex.Message });
         }
         return stack;
     }
 
-    private void WalkDirectory(string fullDir, string rel, IgnoreStack ignores, bool insideIgnored)
+    private void AddProblem(ReportMessage problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    private void WalkDirectory(string fullDir, string rel, IgnoreStack ignores, bool insideIgnored, List<WorkspaceFile> output, int depth)
     {
         if (rel.Length > 0 && _options.UseGitIgnore)
         {
@@ -126,7 +140,7 @@ internal sealed class WorkspaceWalker
             foreach (var fullPath in Directory.EnumerateFiles(fullDir))
             {
                 string name = Path.GetFileName(fullPath);
-                AddFile(fullPath, name, rel.Length == 0 ? name : rel + "/" + name, ignores, insideIgnored);
+                AddFile(fullPath, name, rel.Length == 0 ? name : rel + "/" + name, ignores, insideIgnored, output);
             }
             foreach (var fullPath in Directory.EnumerateDirectories(fullDir))
             {
@@ -134,7 +148,7 @@ internal sealed class WorkspaceWalker
                 string childRel = rel.Length == 0 ? name : rel + "/" + name;
                 if (SkipDirectory(fullPath, name, childRel, ignores, insideIgnored, out bool ignoredDir))
                 {
-                    _skippedDirs++;
+                    Interlocked.Increment(ref _skippedDirs);
                     continue;
                 }
                 subdirs.Add((fullPath, childRel, ignoredDir));
@@ -142,11 +156,27 @@ internal sealed class WorkspaceWalker
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
         {
-            _problems.Add(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
+            AddProblem(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
+        }
+        if (depth < ParallelDepth && subdirs.Count > 1 && Environment.ProcessorCount > 1)
+        {
+            var results = new List<WorkspaceFile>[subdirs.Count];
+            Parallel.For(0, subdirs.Count, i =>
+            {
+                var (sub, childRel, ignoredDir) = subdirs[i];
+                var list = new List<WorkspaceFile>();
+                WalkDirectory(sub, childRel, ignores, ignoredDir, list, depth + 1);
+                results[i] = list;
+            });
+            foreach (var list in results)
+            {
+                output.AddRange(list);
+            }
+            return;
         }
         foreach (var (sub, childRel, ignoredDir) in subdirs)
         {
-            WalkDirectory(sub, childRel, ignores, ignoredDir);
+            WalkDirectory(sub, childRel, ignores, ignoredDir, output, depth + 1);
         }
     }
 
@@ -190,7 +220,7 @@ internal sealed class WorkspaceWalker
         return false;
     }
 
-    private void AddFile(string fullPath, string name, string rel, IgnoreStack ignores, bool insideIgnored)
+    private void AddFile(string fullPath, string name, string rel, IgnoreStack ignores, bool insideIgnored, List<WorkspaceFile> output)
     {
         if (IsExcluded(rel, name) || (_include.Count > 0 && !MatchesAny(_include, rel, name)))
         {
@@ -204,14 +234,14 @@ internal sealed class WorkspaceWalker
         }
         else if (_options.UseGitIgnore && (insideIgnored || ignores.IsIgnored(gitRel, isDirectory: false)))
         {
-            _ignored++;
+            Interlocked.Increment(ref _ignored);
             return;
         }
         else if (_git != null)
         {
             status = GitStatus.Untracked;
         }
-        _files.Add(new WorkspaceFile(rel, fullPath, WorkspaceFile.LengthNotRead, ArtifactClassifier.Classify(rel), status));
+        output.Add(new WorkspaceFile(rel, fullPath, WorkspaceFile.LengthNotRead, ArtifactClassifier.Classify(rel), status));
     }
 
     private bool IsExcluded(string rel, string name) => _exclude.Count > 0 && MatchesAny(_exclude, rel, name);

@@ -194,6 +194,32 @@ public class WorkspaceWalkerTests
     }
 
     [Fact]
+    public void Parallel_walk_is_deterministic_and_complete()
+    {
+        using var dir = new TempDir();
+        int expected = 0;
+        for (int a = 0; a < 6; a++)
+        {
+            for (int b = 0; b < 5; b++)
+            {
+                for (int c = 0; c < 4; c++)
+                {
+                    dir.Write($"p{a}/q{b}/m{c}.py");
+                    dir.Write($"p{a}/q{b}/r/s/t{c}.py");
+                    expected += 2;
+                }
+            }
+            dir.Write($"p{a}/.gitignore", "*.log\n");
+            dir.Write($"p{a}/x.log");
+        }
+        var first = Ws.Open(dir.Path).Files.Select(f => f.RelativePath).ToArray();
+        var second = Ws.Open(dir.Path).Files.Select(f => f.RelativePath).ToArray();
+        Assert.Equal(first, second);
+        Assert.Equal(expected + 6, first.Length); // + the six .gitignore files; x.log ignored
+        Assert.Equal(first.Length, first.Distinct().Count());
+    }
+
+    [Fact]
     public void Missing_target_throws_DirectoryNotFound()
     {
         Assert.Throws<DirectoryNotFoundException>(() => Ws.Open(Path.Combine(Path.GetTempPath(), "dc-missing-" + Guid.NewGuid().ToString("N"))));
