@@ -67,7 +67,8 @@ internal static class Program
 
             var ws = DeployChecks.Engine.Workspace.Workspace.Open(root); // warm-up
             long keptBytes = ws.Files.Sum(f => Math.Max(0, f.Length));
-            Console.WriteLine($"Workspace: {ws.Files.Count:N0} files kept ({keptBytes / 1e6:F1} MB), {ws.IgnoredCount:N0} git-ignored, {ws.SkippedDirectoryCount:N0} dirs skipped, git: {(ws.Git != null ? ws.Git.TrackedCount.ToString("N0", CultureInfo.InvariantCulture) + " tracked" : "none")}");
+            int dirs = ws.Files.Select(f => f.RelativePath.LastIndexOf('/') < 0 ? "" : f.RelativePath.Substring(0, f.RelativePath.LastIndexOf('/'))).Distinct().Count();
+            Console.WriteLine($"Workspace: {ws.Files.Count:N0} files kept in {dirs:N0} directories ({keptBytes / 1e6:F1} MB), {ws.IgnoredCount:N0} git-ignored, {ws.SkippedDirectoryCount:N0} dirs skipped, git: {(ws.Git != null ? ws.Git.TrackedCount.ToString("N0", CultureInfo.InvariantCulture) + " tracked" : "none")}");
             var request = new CheckRequest(root) { Environment = new Hashtable() };
             var report = CheckRunner.Run(request, NullHost.Instance); // warm-up
             Console.WriteLine($"Report: {report.FilesScanned:N0} files, {report.Findings.Count} findings, {report.Errors.Count} errors, {report.Checks.Count} checks");
@@ -79,6 +80,8 @@ internal static class Program
 
             var rawTimes = new List<double>();
             var walkTimes = new List<double>();
+            var walkCpu = new List<double>();
+            var runCpu = new List<double>();
             var noIgnoreTimes = new List<double>();
             var infoTimes = new List<double>();
             var infoNoStatTimes = new List<double>();
@@ -94,15 +97,19 @@ internal static class Program
                 sw.Restart();
                 RawInfoWalk(new DirectoryInfo(root), touch: false);
                 infoNoStatTimes.Add(sw.Elapsed.TotalMilliseconds);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 sw.Restart();
                 DeployChecks.Engine.Workspace.Workspace.Open(root);
                 walkTimes.Add(sw.Elapsed.TotalMilliseconds);
+                walkCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
                 sw.Restart();
                 DeployChecks.Engine.Workspace.Workspace.Open(root, new DeployChecks.Engine.Workspace.WorkspaceOptions { UseGitIgnore = false });
                 noIgnoreTimes.Add(sw.Elapsed.TotalMilliseconds);
+                cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 sw.Restart();
                 CheckRunner.Run(request, NullHost.Instance);
                 runTimes.Add(sw.Elapsed.TotalMilliseconds);
+                runCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             }
             Print("raw enumeration", rawTimes, ws.Files.Count, keptBytes);
             Print("raw info walk", infoTimes, ws.Files.Count, keptBytes);
@@ -110,6 +117,10 @@ internal static class Program
             Print("Workspace.Open", walkTimes, ws.Files.Count, keptBytes);
             Print("Open, no ignores", noIgnoreTimes, ws.Files.Count, keptBytes);
             Print("CheckRunner.Run", runTimes, ws.Files.Count, keptBytes);
+            walkCpu.Sort();
+            runCpu.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU time (user+sys, median): Workspace.Open {walkCpu[walkCpu.Count / 2]:F0} ms, CheckRunner.Run {runCpu[runCpu.Count / 2]:F0} ms; load average at end: {LoadAverage()}"));
             return 0;
         }
         finally
@@ -151,6 +162,18 @@ internal static class Program
             }
         }
         return n;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     private static void Print(string what, List<double> ms, int files, long bytes)
