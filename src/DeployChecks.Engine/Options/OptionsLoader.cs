@@ -81,13 +81,20 @@ public static class OptionsLoader
     public static void ApplyYaml(DeployChecksOptions options, string text, string source)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new OptionsException("not valid YAML: " + Inner(ex).Message, source, (int)ex.Start.Line, ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException)
+        {
+            // YamlDotNet reports some malformed input (an unclosed flow sequence, an empty key) with these
+            // instead of a YamlException; they carry no position, so the line is where the parser stopped.
+            throw new OptionsException("not valid YAML: " + ex.Message, source, parser.Current != null ? (int)parser.Current.Start.Line : 0, ex);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

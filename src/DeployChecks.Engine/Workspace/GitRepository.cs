@@ -133,6 +133,10 @@ public sealed class GitRepository
                     throw new InvalidDataException($"{source}: extended flag in a version 2 index");
                 }
                 pos += 2;
+                if (pos > data.Length)
+                {
+                    throw new InvalidDataException($"{source}: git index truncated at entry {e}");
+                }
             }
             int stage = (flags >> 12) & 0x3;
             string path;

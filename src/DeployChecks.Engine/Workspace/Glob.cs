@@ -63,7 +63,9 @@ public sealed class Glob
             {
                 if (si == _segments.Length - 1)
                 {
-                    return true; // trailing ** matches everything below (including nothing)
+                    // A trailing ** matches everything below, but (as in git's wildmatch) not the directory itself:
+                    // "logs/**" matches "logs/a", not "logs". A pattern that is only "**" matches any path.
+                    return pi < parts.Count || si == 0;
                 }
                 failed ??= new HashSet<long>();
                 for (int k = pi; k <= parts.Count; k++)
@@ -123,11 +125,9 @@ public sealed class Glob
                             continue;
                         }
                     }
-                    else if (CharEq('[', text[t], ignoreCase))
+                    else
                     {
-                        p++;
-                        t++;
-                        continue;
+                        return false; // an unclosed [ never matches (git's wildmatch aborts the whole match)
                     }
                 }
                 else
@@ -169,7 +169,7 @@ public sealed class Glob
         a == b || (ignoreCase && char.ToLowerInvariant(a) == char.ToLowerInvariant(b));
 
     /// <summary>Parses a <c>[...]</c> class at <paramref name="start"/>; returns the index after it, or -1 when
-    /// the bracket is not a valid class (then it is a literal <c>[</c>).</summary>
+    /// the bracket is never closed (then the pattern matches nothing, as in git).</summary>
     private static int MatchClass(string pattern, int start, char c, bool ignoreCase, out bool matched)
     {
         matched = false;

@@ -1,3 +1,7 @@
+using System;
+using System.IO;
+using System.Threading;
+
 namespace DeployChecks.Engine.Workspace;
 
 /// <summary>Whether git knows a file.</summary>
@@ -16,11 +20,16 @@ public enum GitStatus
 /// <summary>One file of the workspace, as the walk saw it (not read yet).</summary>
 public sealed class WorkspaceFile
 {
+    /// <summary>Pass as the length to have it read from the file system when first asked for.</summary>
+    internal const long LengthNotRead = long.MinValue;
+
+    private long _length;
+
     public WorkspaceFile(string relativePath, string fullPath, long length, ArtifactKind kind, GitStatus git)
     {
         RelativePath = relativePath;
         FullPath = fullPath;
-        Length = length;
+        _length = length;
         Kind = kind;
         Git = git;
         int slash = relativePath.LastIndexOf('/');
@@ -34,7 +43,33 @@ public sealed class WorkspaceFile
 
     public string Name { get; }
 
-    public long Length { get; }
+    /// <summary>Size in bytes; -1 for a symbolic link or a file that cannot be stat'ed.</summary>
+    public long Length
+    {
+        get
+        {
+            long length = Interlocked.Read(ref _length);
+            if (length == LengthNotRead)
+            {
+                length = ReadLength(FullPath);
+                Interlocked.Exchange(ref _length, length);
+            }
+            return length;
+        }
+    }
+
+    private static long ReadLength(string fullPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return (info.Attributes & FileAttributes.ReparsePoint) != 0 ? -1 : info.Length;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return -1;
+        }
+    }
 
     public ArtifactKind Kind { get; }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace DeployChecks.Engine.Workspace;
 
@@ -19,7 +21,10 @@ internal sealed class WorkspaceWalker
     private readonly WorkspaceOptions _options;
     private readonly List<Glob> _include = new();
     private readonly List<Glob> _exclude = new();
-    private readonly List<WorkspaceFile> _files = new();
+    /// <summary>Subtrees this shallow are walked in parallel; their files are concatenated in directory order,
+    /// so the result is the same as a sequential walk.</summary>
+    private const int ParallelDepth = 2;
+
     private readonly List<ReportMessage> _problems = new();
     private GitRepository? _git;
     private string _gitPrefix = "";
@@ -68,8 +73,9 @@ internal sealed class WorkspaceWalker
                 ignores = PushIgnoreFile(ignores, _root, "");
             }
         }
-        WalkDirectory(new DirectoryInfo(_root), "", ignores);
-        return new Workspace(_root, _files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
+        var files = new List<WorkspaceFile>();
+        WalkDirectory(_root, "", ignores, insideIgnored: false, files, depth: 0);
+        return new Workspace(_root, files, _git, _gitPrefix, _options, _problems, _ignored, _skippedDirs);
     }
 
     private IgnoreStack LoadOuterIgnores(GitRepository git)
@@ -107,59 +113,94 @@ internal sealed class WorkspaceWalker
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            _problems.Add(new ReportMessage { ErrorId = "IgnoreFileUnreadable", Path = source, Message = ex.Message });
+            AddProblem(new ReportMessage { ErrorId = "IgnoreFileUnreadable", Path = source, Message = ex.Message });
         }
         return stack;
     }
 
-    private void WalkDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    private void AddProblem(ReportMessage problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    private void WalkDirectory(string fullDir, string rel, IgnoreStack ignores, bool insideIgnored, List<WorkspaceFile> output, int depth)
     {
         if (rel.Length > 0 && _options.UseGitIgnore)
         {
-            ignores = PushIgnoreFile(ignores, dir.FullName, _gitPrefix + rel);
+            ignores = PushIgnoreFile(ignores, fullDir, _gitPrefix + rel);
         }
-        IEnumerable<FileSystemInfo> entries;
-        var subdirs = new List<(DirectoryInfo Dir, string Rel)>();
+        // Paths only (no FileInfo per entry, no stat per file): the entry type comes from readdir, a file's
+        // length is read when first asked for. Only directories are stat'ed, to leave symlinks alone.
+        var subdirs = new List<(string Full, string Rel, bool Ignored)>();
         try
         {
-            entries = dir.EnumerateFileSystemInfos();
-            foreach (var entry in entries)
+            foreach (var fullPath in Directory.EnumerateFiles(fullDir))
             {
-                string childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-                bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-                if (entry is DirectoryInfo sub)
+                string name = Path.GetFileName(fullPath);
+                AddFile(fullPath, name, rel.Length == 0 ? name : rel + "/" + name, ignores, insideIgnored, output);
+            }
+            foreach (var fullPath in Directory.EnumerateDirectories(fullDir))
+            {
+                string name = Path.GetFileName(fullPath);
+                string childRel = rel.Length == 0 ? name : rel + "/" + name;
+                if (SkipDirectory(fullPath, name, childRel, ignores, insideIgnored, out bool ignoredDir))
                 {
-                    if (isLink || SkipDirectory(sub, childRel, ignores))
-                    {
-                        _skippedDirs++;
-                        continue;
-                    }
-                    subdirs.Add((sub, childRel));
+                    Interlocked.Increment(ref _skippedDirs);
+                    continue;
                 }
-                else if (entry is FileInfo file)
-                {
-                    AddFile(file, childRel, ignores, isLink);
-                }
+                subdirs.Add((fullPath, childRel, ignoredDir));
             }
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
         {
-            _problems.Add(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
+            AddProblem(new ReportMessage { ErrorId = "DirectoryUnreadable", Path = rel.Length == 0 ? "." : rel, Message = ex.Message });
         }
-        foreach (var (sub, childRel) in subdirs)
+        if (depth < ParallelDepth && subdirs.Count > 1 && Environment.ProcessorCount > 1)
         {
-            WalkDirectory(sub, childRel, ignores);
+            var results = new List<WorkspaceFile>[subdirs.Count];
+            Parallel.For(0, subdirs.Count, i =>
+            {
+                var (sub, childRel, ignoredDir) = subdirs[i];
+                var list = new List<WorkspaceFile>();
+                WalkDirectory(sub, childRel, ignores, ignoredDir, list, depth + 1);
+                results[i] = list;
+            });
+            foreach (var list in results)
+            {
+                output.AddRange(list);
+            }
+            return;
+        }
+        foreach (var (sub, childRel, ignoredDir) in subdirs)
+        {
+            WalkDirectory(sub, childRel, ignores, ignoredDir, output, depth + 1);
         }
     }
 
-    private bool SkipDirectory(DirectoryInfo dir, string rel, IgnoreStack ignores)
+    /// <param name="ignored">Set when the directory is git-ignored but entered for the tracked files below it:
+    /// everything else below it is ignored too (git never re-includes inside an ignored directory).</param>
+    private bool SkipDirectory(string fullPath, string name, string rel, IgnoreStack ignores, bool parentIgnored, out bool ignored)
     {
-        string name = dir.Name;
+        ignored = false;
         if (SkippedDirectoryNames.Contains(name) || name.EndsWith(".egg-info", StringComparison.Ordinal))
         {
             return true;
         }
-        if (File.Exists(Path.Combine(dir.FullName, "pyvenv.cfg")))
+        try
+        {
+            if ((File.GetAttributes(fullPath) & FileAttributes.ReparsePoint) != 0)
+            {
+                return true; // a symlinked directory: never followed
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return true;
+        }
+        if (File.Exists(Path.Combine(fullPath, "pyvenv.cfg")))
         {
             return true; // a virtualenv, whatever its name
         }
@@ -167,8 +208,9 @@ internal sealed class WorkspaceWalker
         {
             return true;
         }
-        if (_options.UseGitIgnore && ignores.IsIgnored(_gitPrefix + rel, isDirectory: true))
+        if (_options.UseGitIgnore && (parentIgnored || ignores.IsIgnored(_gitPrefix + rel, isDirectory: true)))
         {
+            ignored = true;
             // Git never descends into an ignored directory, unless files below it were committed anyway.
             if (_git == null || !_git.HasTrackedBelow(_gitPrefix + rel))
             {
@@ -178,9 +220,9 @@ internal sealed class WorkspaceWalker
         return false;
     }
 
-    private void AddFile(FileInfo file, string rel, IgnoreStack ignores, bool isLink)
+    private void AddFile(string fullPath, string name, string rel, IgnoreStack ignores, bool insideIgnored, List<WorkspaceFile> output)
     {
-        if (IsExcluded(rel, file.Name) || (_include.Count > 0 && !MatchesAny(_include, rel, file.Name)))
+        if (IsExcluded(rel, name) || (_include.Count > 0 && !MatchesAny(_include, rel, name)))
         {
             return;
         }
@@ -190,25 +232,16 @@ internal sealed class WorkspaceWalker
         {
             status = GitStatus.Tracked;
         }
-        else if (_options.UseGitIgnore && ignores.IsIgnored(gitRel, isDirectory: false))
+        else if (_options.UseGitIgnore && (insideIgnored || ignores.IsIgnored(gitRel, isDirectory: false)))
         {
-            _ignored++;
+            Interlocked.Increment(ref _ignored);
             return;
         }
         else if (_git != null)
         {
             status = GitStatus.Untracked;
         }
-        long length;
-        try
-        {
-            length = isLink ? -1 : file.Length;
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            length = -1;
-        }
-        _files.Add(new WorkspaceFile(rel, file.FullName, length, ArtifactClassifier.Classify(rel), status));
+        output.Add(new WorkspaceFile(rel, fullPath, WorkspaceFile.LengthNotRead, ArtifactClassifier.Classify(rel), status));
     }
 
     private bool IsExcluded(string rel, string name) => _exclude.Count > 0 && MatchesAny(_exclude, rel, name);
