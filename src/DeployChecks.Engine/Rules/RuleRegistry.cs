@@ -15,6 +15,13 @@ public static class RuleRegistry
         new EnvFileCommittedRule(),
         new EnvFileDebugEnabledRule(),
         new EnvFileMalformedRule(),
+        new HardcodedSecretSettingRule(),
+        new DebugEnabledRule(),
+        new InsecureEnvFallbackRule(),
+        new EnvVarUndocumentedRule(),
+        new EnvVarUnusedRule(),
+        new AllowedHostsWildcardRule(),
+        new CredentialsLoggedRule(),
     });
 
     /// <summary>All rules, ordered by ID.</summary>

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using DeployChecks.Engine.Python.Semantics;
+using DeployChecks.Engine.Python.Syntax;
+
+namespace DeployChecks.Engine.Rules.Configuration;
+
+/// <summary>DC1010: ALLOWED_HOSTS (or a trusted-host list) accepts any host.</summary>
+public sealed class AllowedHostsWildcardRule : PythonRule
+{
+    public static readonly RuleDescriptor Definition = new(
+        "DC1010", "allowed-hosts-wildcard", CheckArea.Configuration, Severity.Medium,
+        "ALLOWED_HOSTS accepts any host",
+        "Django validates the Host header against ALLOWED_HOSTS to stop host-header attacks: poisoned password-reset " +
+        "links and cache entries built from an attacker's Host. '*' (or a variable that defaults to '*') turns the check " +
+        "off; Starlette's TrustedHostMiddleware(allowed_hosts=[\"*\"]) does the same for FastAPI.",
+        "List the real host names (ALLOWED_HOSTS = env.list(\"ALLOWED_HOSTS\") with no default, or the domains " +
+        "themselves); keep '*' for development settings only.",
+        tags: new[] { "django", "fastapi", "host-header" }, cwe: new[] { "CWE-20", "CWE-644" });
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected override void Check(RuleContext context, PythonProject project, PythonFileModel model)
+    {
+        if (ConfigFacts.IsDevelopmentName(model.File.RelativePath))
+        {
+            return;
+        }
+        var env = new EnvSubstitution(EnvironmentReads.Find(model));
+        string source = context.Artifacts.GetText(model.File).Text;
+        foreach (var node in model.Module.Walk())
+        {
+            switch (node)
+            {
+                case AssignStmt a when a.Targets.Any(t => t is NameExpr { Id: "ALLOWED_HOSTS" }):
+                    Judge(context, model, env, source, "ALLOWED_HOSTS", a.Value, a);
+                    break;
+                case AugAssignStmt { Target: NameExpr { Id: "ALLOWED_HOSTS" } } aug:
+                    Judge(context, model, env, source, "ALLOWED_HOSTS", aug.Value, aug);
+                    break;
+                case CallExpr call when call.Keyword("allowed_hosts") is { } hosts && call.Func.ToString()!.Contains("TrustedHost"):
+                    Judge(context, model, env, source, "TrustedHostMiddleware allowed_hosts", hosts, call);
+                    break;
+            }
+        }
+    }
+
+    private static void Judge(RuleContext context, PythonFileModel model, EnvSubstitution env, string source, string what, Expr value, Node at)
+    {
+        var result = env.EvaluateUnset(value);
+        if (!HasWildcard(result))
+        {
+            return;
+        }
+        var used = env.ReadsIn(value);
+        string message = used.Count == 0
+            ? $"{what} contains '*': any Host header is accepted"
+            : $"{what} defaults to '*': with {string.Join(", ", used.Select(u => u.Variable).Distinct())} unset, any Host header is accepted";
+        context.Report(model.File, at.Line, at.Column, message, ConfigFacts.Snippet(source, at), what);
+    }
+
+    private static bool HasWildcard(object? value) => value switch
+    {
+        string s => s.Trim() == "*" || s.Split(',').Any(p => p.Trim() == "*"),
+        List<object?> list => list.Any(HasWildcard),
+        _ => false,
+    };
+}
