@@ -29,7 +29,11 @@ internal static class Program
         {
             return WholeRun(args.Skip(1).ToArray());
         }
-        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | bdn [--filter *]");
+        if (args.Length > 0 && args[0] == "python")
+        {
+            return PythonThroughput.Run(args.Skip(1).ToArray());
+        }
+        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | bdn [--filter *]");
         return 2;
     }
 
