@@ -69,6 +69,24 @@ public class ExportDeployChecklistReportTests
         Assert.Contains("Summary:", text);
     }
 
+    [Theory]
+    [InlineData("Json", "\"ruleId\": \"DC1001\"")]
+    [InlineData("Sarif", "\"version\": \"2.1.0\"")]
+    [InlineData("JUnit", "<testsuites")]
+    [InlineData("Markdown", "| Area |")]
+    [InlineData("Html", "<svg")]
+    [InlineData("Baseline", "\"fingerprint\"")]
+    public void Every_format_is_written_through_the_isolated_engine(string format, string expected)
+    {
+        using var app = TestApp.Insecure();
+        string file = app.PathOf("out/report." + format.ToLowerInvariant());
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Invoke-DeployChecklist $args[0] | Export-DeployChecklistReport -Format $args[2] -Path $args[1]", app.Root, file, format);
+        Assert.Empty(r.Errors);
+        string text = File.ReadAllText(file);
+        Assert.Contains(expected, text);
+    }
+
     [Fact]
     public void Several_reports_into_one_file_write_the_first_and_error_for_the_rest()
     {
