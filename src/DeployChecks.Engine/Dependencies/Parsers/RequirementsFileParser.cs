@@ -167,6 +167,21 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
         }
         if (!Pep508Requirement.TryParse(text, out var req, out string? error))
         {
+            if (text.IndexOf("${", StringComparison.Ordinal) >= 0)
+            {
+                // pip expands ${VAR} from the environment at install time; keep the text as written.
+                int end = 0;
+                while (end < text.Length && PackageName.IsNameChar(text[end]))
+                {
+                    end++;
+                }
+                if (end > 0 && PackageName.IsValid(text.Substring(0, end)))
+                {
+                    var unresolved = NewEntry(doc, text.Substring(0, end), line);
+                    unresolved.Specifier = text.Substring(end).Trim();
+                    return unresolved;
+                }
+            }
             doc.AddProblem(line, $"invalid requirement '{text}': {error}");
             return null;
         }
@@ -255,10 +270,10 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
         for (int i = 0; i < tokens.Count; i++)
         {
             string t = tokens[i];
-            if (!TryOption(tokens, ref i, out string name, out string? value, out bool needsValue))
+            if (!TryOption(tokens, ref i, out string name, out string? value, out _))
             {
-                doc.AddProblem(line, $"'{t}' is not an option");
-                continue;
+                doc.AddProblem(line, $"'{t}' is not an option pip accepts on a requirement line");
+                break;
             }
             switch (name)
             {
@@ -284,7 +299,6 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
                     doc.AddProblem(line, $"option {name} is not allowed on a requirement line");
                     break;
             }
-            _ = needsValue;
         }
         if (hashes.Count > 0)
         {
@@ -300,8 +314,8 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
             string t = tokens[i];
             if (!TryOption(tokens, ref i, out string name, out string? value, out bool needsValue))
             {
-                doc.AddProblem(line, $"unexpected '{t}'");
-                continue;
+                doc.AddProblem(line, t.StartsWith("-", StringComparison.Ordinal) ? $"no such option: {name}" : $"unexpected '{t}'");
+                break;
             }
             if (needsValue && value == null)
             {
