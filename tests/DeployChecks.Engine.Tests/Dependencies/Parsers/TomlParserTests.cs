@@ -83,7 +83,7 @@ public sealed class TomlParserTests
         Assert.Equal(">=4,<5", One(doc, "django-debug-toolbar").Specifier);
         Assert.Equal("dev", One(doc, "black").Group);
         Assert.Equal("https://pypi.internal.example.com/simple/", doc.Sources.Single().Url);
-        Assert.Equal(12, One(doc, "celery").Line);
+        Assert.Equal(10, One(doc, "celery").Line);
     }
 
     [Theory]
