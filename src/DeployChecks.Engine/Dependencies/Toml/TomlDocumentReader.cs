@@ -1,181 +1,151 @@
 using System;
 using System.Collections.Generic;
+using Tomlyn;
 using Tomlyn.Parsing;
-using Tomlyn.Syntax;
 
 namespace DeployChecks.Engine.Dependencies.Toml;
 
 /// <summary>
-/// Reads TOML through Tomlyn's syntax tree (not its object model) so that every table and value keeps its
-/// source line. Syntax errors come back as (line, message) pairs; whatever parsed is still returned.
+/// Reads TOML with Tomlyn's incremental event parser (<see cref="TomlParser"/>, tolerant mode) into a small model
+/// where every value and table keeps its source line. Tomlyn's full syntax tree also has spans but is about ten
+/// times slower on large locks; the events carry the key and value lines, and a table opened by a header gets
+/// the header's line. Syntax errors come back as (line, message) pairs; whatever parsed is still returned.
 /// </summary>
 public static class TomlDocumentReader
 {
+    private static readonly TomlParserOptions Options = new() { Mode = TomlParserMode.Tolerant };
+
     public static TomlTable Read(string text, out List<(int Line, string Message)> errors)
     {
         errors = new List<(int, string)>();
         var root = new TomlTable(1);
-        DocumentSyntax doc;
+        var stack = new List<TomlNode>();
+        var lines = new Lazy<string[]>(() => text.Split('\n'));
+        string? key = null;
+        int keyLine = 0;
+        TomlParser parser;
         try
         {
-            doc = SyntaxParser.Parse(text, null, false);
+            parser = TomlParser.Create(text, Options, (TomlSerializerOptions?)null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             errors.Add((0, "TOML could not be parsed: " + ex.Message));
             return root;
         }
-        foreach (var d in doc.Diagnostics)
+        try
         {
-            if (d.Kind == DiagnosticMessageKind.Error)
+            while (parser.MoveNext())
+            {
+                var e = parser.Current;
+                int line = e.Line;
+                switch (e.Kind)
+                {
+                    case TomlParseEventKind.StartTable:
+                        if (stack.Count == 0)
+                        {
+                            stack.Add(root);
+                            break;
+                        }
+                        var table = new TomlTable(Parent(stack) is TomlTable && key != null ? keyLine : line);
+                        Add(stack, key, table);
+                        stack.Add(table);
+                        key = null;
+                        break;
+                    case TomlParseEventKind.StartArray:
+                        var array = new TomlArray(Parent(stack) is TomlTable && key != null ? keyLine : line);
+                        Add(stack, key, array);
+                        stack.Add(array);
+                        key = null;
+                        break;
+                    case TomlParseEventKind.EndTable:
+                    case TomlParseEventKind.EndArray:
+                        if (stack.Count > 0)
+                        {
+                            stack.RemoveAt(stack.Count - 1);
+                        }
+                        break;
+                    case TomlParseEventKind.PropertyName:
+                        key = parser.GetPropertyName();
+                        keyLine = line;
+                        if (Parent(stack) is TomlTable { Line: 0 } open && line > 0)
+                        {
+                            // A table of an array of tables ([[x]]) reports no line: use its header's.
+                            open.Line = HeaderLine(lines.Value, line);
+                        }
+                        break;
+                    case TomlParseEventKind.String:
+                        Add(stack, key, new TomlScalar(parser.GetString(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Integer:
+                        Add(stack, key, new TomlScalar(e.GetInt64(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Float:
+                        Add(stack, key, new TomlScalar(e.GetDouble(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Boolean:
+                        Add(stack, key, new TomlScalar(e.GetBoolean(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.DateTime:
+                        Add(stack, key, new TomlScalar(e.GetTomlDateTime().ToString(), line));
+                        key = null;
+                        break;
+                }
+            }
+        }
+        catch (TomlException ex)
+        {
+            errors.Add((ex.Line is int l && l > 0 ? l : 0, ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException)
+        {
+            errors.Add((0, ex.Message));
+        }
+        foreach (var d in parser.Diagnostics)
+        {
+            if (d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error)
             {
                 errors.Add((d.Span.Start.Line + 1, d.Message));
-            }
-        }
-        foreach (var kv in doc.KeyValues)
-        {
-            AddKeyValue(root, kv);
-        }
-        foreach (var table in doc.Tables)
-        {
-            var path = KeyPath(table.Name);
-            if (path.Count == 0)
-            {
-                continue;
-            }
-            int line = LineOf(table);
-            TomlTable parent = root;
-            for (int i = 0; i < path.Count - 1; i++)
-            {
-                parent = Descend(parent, path[i], line);
-            }
-            string last = path[path.Count - 1];
-            TomlTable target;
-            if (table is TableArraySyntax)
-            {
-                if (parent[last] is not TomlArray array)
-                {
-                    array = new TomlArray(line) { IsTableArray = true };
-                    parent.Set(last, array);
-                }
-                target = new TomlTable(line);
-                array.Items.Add(target);
-            }
-            else
-            {
-                target = Descend(parent, last, line);
-            }
-            foreach (var kv in table.Items)
-            {
-                AddKeyValue(target, kv);
             }
         }
         return root;
     }
 
-    private static TomlTable Descend(TomlTable parent, string key, int line)
-    {
-        switch (parent[key])
-        {
-            case TomlTable t:
-                return t;
-            case TomlArray a when a.Items.Count > 0 && a.Items[a.Items.Count - 1] is TomlTable last:
-                return last;
-            default:
-                var created = new TomlTable(line);
-                parent.Set(key, created);
-                return created;
-        }
-    }
+    private static TomlNode? Parent(List<TomlNode> stack) => stack.Count > 0 ? stack[stack.Count - 1] : null;
 
-    private static void AddKeyValue(TomlTable table, KeyValueSyntax kv)
+    private static void Add(List<TomlNode> stack, string? key, TomlNode value)
     {
-        if (kv.Key == null || kv.Value == null)
+        switch (Parent(stack))
         {
-            return;
-        }
-        var path = KeyPath(kv.Key);
-        if (path.Count == 0)
-        {
-            return;
-        }
-        int line = LineOf(kv);
-        TomlTable target = table;
-        for (int i = 0; i < path.Count - 1; i++)
-        {
-            target = Descend(target, path[i], line);
-        }
-        target.Set(path[path.Count - 1], Convert(kv.Value));
-    }
-
-    private static TomlNode Convert(ValueSyntax value)
-    {
-        int line = LineOf(value);
-        switch (value)
-        {
-            case StringValueSyntax s:
-                return new TomlScalar(s.Value, line);
-            case BooleanValueSyntax b:
-                return new TomlScalar(b.Value, line);
-            case IntegerValueSyntax i:
-                return new TomlScalar(i.Value, line);
-            case FloatValueSyntax f:
-                return new TomlScalar(f.Value, line);
-            case ArraySyntax a:
-                var array = new TomlArray(line);
-                foreach (var item in a.Items)
+            case TomlTable table when key != null:
+                table.Set(key, value);
+                break;
+            case TomlArray array:
+                if (value is TomlTable)
                 {
-                    if (item.Value != null)
-                    {
-                        array.Items.Add(Convert(item.Value));
-                    }
+                    array.IsTableArray = true;
                 }
-                return array;
-            case InlineTableSyntax t:
-                var table = new TomlTable(line);
-                foreach (var item in t.Items)
-                {
-                    if (item.KeyValue != null)
-                    {
-                        AddKeyValue(table, item.KeyValue);
-                    }
-                }
-                return table;
-            default:
-                return new TomlScalar(value.ToString()?.Trim(), line);
+                array.Items.Add(value);
+                break;
         }
     }
 
-    private static List<string> KeyPath(KeySyntax? key)
+    // The nearest line at or above the first key that opens a table ('['), skipping blanks and comments.
+    private static int HeaderLine(string[] lines, int firstKeyLine)
     {
-        var parts = new List<string>();
-        if (key == null)
+        for (int n = firstKeyLine - 1; n >= 1 && n <= lines.Length; n--)
         {
-            return parts;
-        }
-        string? head = KeyText(key.Key);
-        if (head == null)
-        {
-            return parts;
-        }
-        parts.Add(head);
-        foreach (var dotted in key.DotKeys)
-        {
-            string? part = KeyText(dotted.Key);
-            if (part != null)
+            string t = lines[n - 1].Trim();
+            if (t.Length == 0 || t[0] == '#')
             {
-                parts.Add(part);
+                continue;
             }
+            return t[0] == '[' ? n : firstKeyLine;
         }
-        return parts;
+        return firstKeyLine;
     }
-
-    private static string? KeyText(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text,
-        StringValueSyntax s => s.Value,
-        _ => null,
-    };
-
-    private static int LineOf(SyntaxNode node) => node.Span.Start.Line + 1;
 }

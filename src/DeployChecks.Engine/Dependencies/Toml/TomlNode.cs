@@ -11,7 +11,8 @@ public abstract class TomlNode
         Line = line;
     }
 
-    public int Line { get; }
+    /// <summary>1-based line; for a table, its header (or inline-table) line.</summary>
+    public int Line { get; internal set; }
 }
 
 /// <summary>A string, boolean, number or date: <see cref="Value"/> is the .NET value (string, bool, long, double,
