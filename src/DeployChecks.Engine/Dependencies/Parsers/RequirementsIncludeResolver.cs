@@ -38,11 +38,24 @@ public static class RequirementsIncludeResolver
 {
     public const int MaxDepth = 32;
 
+    /// <summary>Resolves through a workspace and the run's artifact cache (any file kind may be included).</summary>
+    public static ResolvedRequirements Resolve(string root, Workspace.Workspace workspace, Artifacts.ArtifactCache cache) =>
+        Resolve(root, path => workspace.Find(path) is Workspace.WorkspaceFile file ? cache.Get(file, RequirementsFileParser.Instance) : null);
+
     /// <param name="load">Returns the parsed file for a root-relative path, or null when there is no such file.</param>
     public static ResolvedRequirements Resolve(string root, Func<string, RequirementsFile?> load)
     {
         var result = new ResolvedRequirements(root);
-        var first = load(root);
+        RequirementsFile? first;
+        try
+        {
+            first = load(root);
+        }
+        catch (Artifacts.ArtifactReadException ex)
+        {
+            result.Problems.Add(new DependencyProblem(root, 0, ex.Message));
+            return result;
+        }
         if (first == null)
         {
             result.Problems.Add(new DependencyProblem(root, 0, "file not found"));
