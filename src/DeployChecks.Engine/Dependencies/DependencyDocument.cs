@@ -73,6 +73,11 @@ public class DependencyDocument
 
     public List<PackageIndexSource> Sources { get; } = new();
 
+    /// <summary>For a lock that records them (uv.lock's <c>[package.metadata] requires-dist</c> /
+    /// <c>requires-dev</c>): the requirements the project declared when the lock was made, to compare with the
+    /// manifest. Empty for other formats.</summary>
+    public List<DependencyLockEntry> LockedRequirements { get; } = new();
+
     internal void AddProblem(int line, string message) => Problems.Add(new DependencyProblem(Source, line, message));
 
     internal void SetMetadata(string key, string value, int line)

@@ -56,6 +56,7 @@ public sealed class UvLockParser : IArtifactParser<DependencyDocument>
             var src = package.Table("source");
             if (IsProject(src))
             {
+                ReadRequiresDist(doc, package.Table("metadata"));
                 continue;
             }
             string normalized = PackageName.Normalize(name);
@@ -96,6 +97,51 @@ public sealed class UvLockParser : IArtifactParser<DependencyDocument>
             doc.Entries.Add(entry);
         }
         return doc;
+    }
+
+    // [package.metadata] requires-dist = [{ name, specifier, marker, extras, git/url/path }], requires-dev = { group = [...] }.
+    private static void ReadRequiresDist(DependencyDocument doc, TomlTable? metadata)
+    {
+        if (metadata == null)
+        {
+            return;
+        }
+        AddRequirements(doc, metadata.Array("requires-dist"), "main");
+        if (metadata.Table("requires-dev") is TomlTable dev)
+        {
+            foreach (var kv in dev.Entries)
+            {
+                AddRequirements(doc, kv.Value as TomlArray, kv.Key);
+            }
+        }
+    }
+
+    private static void AddRequirements(DependencyDocument doc, TomlArray? list, string group)
+    {
+        foreach (var item in list?.Items ?? new List<TomlNode>())
+        {
+            if (item is not TomlTable t || t.String("name") is not string name)
+            {
+                continue;
+            }
+            var entry = EntryFactory.New(doc, name, t.Line, group, DependencySourceKind.UvLock, isDirect: true);
+            entry.Specifier = t.String("specifier") ?? "";
+            entry.Markers = t.String("marker");
+            entry.Url = t.String("git") ?? t.String("url") ?? t.String("path") ?? t.String("editable");
+            if (t.Array("extras") is TomlArray extras)
+            {
+                var names = new List<string>();
+                foreach (var e in extras.Items)
+                {
+                    if (e is TomlScalar { Value: string x })
+                    {
+                        names.Add(x);
+                    }
+                }
+                entry.Extras = names.ToArray();
+            }
+            doc.LockedRequirements.Add(entry);
+        }
     }
 
     private static bool IsProject(TomlTable? source) =>

@@ -191,6 +191,9 @@ public sealed class TomlParserTests
         Assert.Equal("test", One(doc, "pytest").Group);
         Assert.True(One(doc, "pytest").IsDirect);
         Assert.Equal(5, One(doc, "anyio").Line);
+        Assert.Equal(new[] { "fastapi", "httpx" }, doc.LockedRequirements.Select(e => e.Name));
+        Assert.Equal(">=0.111,<1", doc.LockedRequirements[0].Specifier);
+        Assert.Equal("https://github.com/encode/httpx?rev=0.27.0", doc.LockedRequirements[1].Url);
     }
 
     [Fact]
