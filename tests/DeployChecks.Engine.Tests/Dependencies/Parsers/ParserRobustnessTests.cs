@@ -99,7 +99,10 @@ public sealed class ParserRobustnessTests
     [Fact]
     public void Versions_specifiers_and_requirements_never_throw_on_generated_strings()
     {
-        var gen = Gen.Char["0123456789.!+-_*abcdeprvlostA =<>~!,;()[]@'\"\t"].Array[0, 40].Select(a => new string(a));
+        var chars = Gen.Char["0123456789.!+-_*abcdeprvlostA =<>~!,;()[]@'\"\t"].Array[0, 40].Select(a => new string(a));
+        const string SampleMarker = "python_version < '3' and (os_name == \"posix\" or extra in 'x')";
+        var markers = Gen.Select(Gen.Int[0, SampleMarker.Length], Gen.Int[0, 8], chars).Select(t => Mutate(SampleMarker, t.Item1, t.Item2, t.Item3));
+        var gen = Gen.OneOf(chars, markers);
         gen.Sample(s =>
         {
             if (Pep440Version.TryParse(s, out var v))
@@ -114,6 +117,10 @@ public sealed class ParserRobustnessTests
                 _ = set.ToString();
             }
             Pep508Requirement.TryParse(s, out _, out _);
+            if (Pep508Marker.TryParse(s, out var marker, out _))
+            {
+                marker!.Evaluate(Pep508Marker.LinuxEnvironment());
+            }
             PoetryConstraint.ToPep440(s);
         }, iter: 20000);
     }
