@@ -11,7 +11,7 @@ internal static class EntryFactory
     public static DependencyLockEntry New(DependencyDocument doc, string name, int line, string group, DependencySourceKind kind, bool isDirect) => new()
     {
         Name = name,
-        NormalizedName = PackageName.Normalize(name),
+        NormalizedName = PackageName.NormalizeOrKeep(name),
         Source = doc.Source,
         Line = line,
         Group = group,

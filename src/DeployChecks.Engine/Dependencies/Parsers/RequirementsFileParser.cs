@@ -161,7 +161,10 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
         string text = args.Trim();
         int at = text.IndexOf('@');
         bool namedUrl = at > 0 && !DirectReference.LooksLikeUrlOrPath(text.Substring(0, at).Trim()) && text.IndexOf("://", StringComparison.Ordinal) > at;
-        if (!namedUrl && DirectReference.LooksLikeUrlOrPath(text))
+        // Decide URL/path vs requirement on the part before the marker (';' for names and paths, "; " for URLs).
+        int markerAt = text.IndexOf("://", StringComparison.Ordinal) > 0 ? text.IndexOf("; ", StringComparison.Ordinal) : text.IndexOf(';');
+        string head = (markerAt >= 0 ? text.Substring(0, markerAt) : text).Trim();
+        if (!namedUrl && DirectReference.LooksLikeUrlOrPath(head))
         {
             return LinkEntry(doc, text, line, editable: false);
         }
@@ -257,7 +260,7 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
     private static DependencyLockEntry NewEntry(RequirementsFile doc, string name, int line) => new()
     {
         Name = name,
-        NormalizedName = PackageName.Normalize(name),
+        NormalizedName = PackageName.NormalizeOrKeep(name),
         Source = doc.Source,
         Line = line,
         Kind = DeployChecks.DependencySourceKind.Requirements,

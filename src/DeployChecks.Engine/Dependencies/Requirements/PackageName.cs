@@ -31,6 +31,9 @@ public static class PackageName
         return sb.ToString();
     }
 
+    /// <summary>The PEP 503 form of a valid name; anything else (a path standing in for a name) lower-cased.</summary>
+    public static string NormalizeOrKeep(string name) => IsValid(name) ? Normalize(name) : name.ToLowerInvariant();
+
     /// <summary>PEP 508 name: ASCII letters/digits, with <c>-_.</c> inside only.</summary>
     public static bool IsValid(string name)
     {

@@ -155,6 +155,8 @@ public sealed class RequirementsFileParserTests
     [InlineData("foo#not-a-comment==1", new string[0])]
     [InlineData("https://example.com/pkg.zip#egg=pkg", new[] { "pkg" })]
     [InlineData("\r\nfoo==1\r\nbar==2\r\n", new[] { "foo", "bar" })]
+    [InlineData("foo ; platform_machine == \"x86/64\"", new[] { "foo" })]
+    [InlineData("-e .", new[] { "." })]
     public void Handles_line_edge_cases(string text, string[] names)
     {
         var doc = ParseText(text);
