@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using DeployChecks.Engine.Artifacts;
+using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Text;
+using DeployChecks.Engine.Workspace;
+
+namespace DeployChecks.Engine.Dependencies.Parsers;
+
+/// <summary>
+/// <c>pyproject.toml</c>: PEP 621 <c>[project]</c> <c>dependencies</c> (group <c>main</c>),
+/// <c>optional-dependencies</c> (group = extra name) and <c>requires-python</c>; PEP 735
+/// <c>[dependency-groups]</c> with <c>include-group</c> expanded (cycles reported); Poetry
+/// <c>[tool.poetry.dependencies]</c>, <c>dev-dependencies</c> and <c>group.*.dependencies</c> with constraints
+/// translated to PEP 440 (the <c>python</c> key becomes <c>requires-python</c>).
+/// </summary>
+public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
+{
+    private const int MaxIncludeDepth = 32;
+    private const int MaxExpandedEntries = 50_000;
+
+    public static PyprojectParser Instance { get; } = new();
+
+    public DependencyDocument Parse(WorkspaceFile file, SourceText text) => Parse(file.RelativePath, text);
+
+    public DependencyDocument Parse(string source, SourceText text)
+    {
+        var doc = new DependencyDocument(source, DependencySourceKind.Pyproject);
+        var root = EntryFactory.ReadToml(doc, text.Text);
+        ReadProject(doc, root.Table("project"));
+        ReadDependencyGroups(doc, root.Table("dependency-groups"));
+        PoetrySection.Read(doc, root.Path("tool", "poetry"));
+        return doc;
+    }
+
+    private static void ReadProject(DependencyDocument doc, TomlTable? project)
+    {
+        if (project == null)
+        {
+            return;
+        }
+        if (project.String("name") is string name)
+        {
+            doc.SetMetadata("name", name, project["name"]!.Line);
+        }
+        if (project.String("version") is string version)
+        {
+            doc.SetMetadata("version", version, project["version"]!.Line);
+        }
+        if (project.String("requires-python") is string requires)
+        {
+            doc.SetMetadata("requires-python", requires, project["requires-python"]!.Line);
+        }
+        foreach (var (text, line) in EntryFactory.Strings(doc, project["dependencies"], "project.dependencies"))
+        {
+            Add(doc, EntryFactory.FromPep508(doc, text, line, "main", DependencySourceKind.Pyproject));
+        }
+        if (project["optional-dependencies"] is TomlNode optional)
+        {
+            if (optional is not TomlTable extras)
+            {
+                doc.AddProblem(optional.Line, "project.optional-dependencies should be a table");
+                return;
+            }
+            foreach (var kv in extras.Entries)
+            {
+                foreach (var (text, line) in EntryFactory.Strings(doc, kv.Value, "project.optional-dependencies." + kv.Key))
+                {
+                    Add(doc, EntryFactory.FromPep508(doc, text, line, kv.Key, DependencySourceKind.Pyproject));
+                }
+            }
+        }
+    }
+
+    private static void ReadDependencyGroups(DependencyDocument doc, TomlTable? groups)
+    {
+        if (groups == null)
+        {
+            return;
+        }
+        var reported = new HashSet<int>();
+        foreach (string group in groups.Keys)
+        {
+            ExpandGroup(doc, groups, group, group, new List<string>(), reported);
+        }
+    }
+
+    // PEP 735: a group's requirements plus those of the groups it includes (names compared normalised).
+    private static void ExpandGroup(DependencyDocument doc, TomlTable groups, string target, string current, List<string> stack, HashSet<int> reported)
+    {
+        var node = FindGroup(groups, current);
+        if (node == null || stack.Count >= MaxIncludeDepth || doc.Entries.Count >= MaxExpandedEntries)
+        {
+            return;
+        }
+        if (node is not TomlArray array)
+        {
+            doc.AddProblem(node.Line, $"dependency-groups.{current} should be an array");
+            return;
+        }
+        stack.Add(Requirements.PackageName.Normalize(current));
+        foreach (var item in array.Items)
+        {
+            if (item is TomlScalar { Value: string s })
+            {
+                Add(doc, EntryFactory.FromPep508(doc, s, item.Line, target, DependencySourceKind.Pyproject));
+            }
+            else if (item is TomlTable t && t.String("include-group") is string include)
+            {
+                string normalized = Requirements.PackageName.Normalize(include);
+                if (stack.Contains(normalized))
+                {
+                    if (reported.Add(item.Line))
+                    {
+                        doc.AddProblem(item.Line, $"dependency-groups.{current}: include-group '{include}' forms a cycle ({string.Join(" -> ", stack)} -> {normalized})");
+                    }
+                    continue;
+                }
+                if (FindGroup(groups, include) == null)
+                {
+                    if (target == current)
+                    {
+                        doc.AddProblem(item.Line, $"dependency-groups.{current}: include-group '{include}' does not exist");
+                    }
+                    continue;
+                }
+                ExpandGroup(doc, groups, target, include, stack, reported);
+            }
+            else if (target == current)
+            {
+                doc.AddProblem(item.Line, $"dependency-groups.{current}: expected a requirement string or {{include-group = \"…\"}}");
+            }
+        }
+        stack.RemoveAt(stack.Count - 1);
+    }
+
+    private static TomlNode? FindGroup(TomlTable groups, string name)
+    {
+        string normalized = Requirements.PackageName.Normalize(name);
+        foreach (var kv in groups.Entries)
+        {
+            if (Requirements.PackageName.Normalize(kv.Key) == normalized)
+            {
+                return kv.Value;
+            }
+        }
+        return null;
+    }
+
+    internal static void Add(DependencyDocument doc, DependencyLockEntry? entry)
+    {
+        if (entry != null)
+        {
+            doc.Entries.Add(entry);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using Tomlyn;
+using Tomlyn.Parsing;
+
+namespace DeployChecks.Engine.Dependencies.Toml;
+
+/// <summary>
+/// Reads TOML with Tomlyn's incremental event parser (<see cref="TomlParser"/>, tolerant mode) into a small model
+/// where every value and table keeps its source line. Tomlyn's full syntax tree also has spans but is about ten
+/// times slower on large locks; the events carry the key and value lines, and a table opened by a header gets
+/// the header's line. Syntax errors come back as (line, message) pairs; whatever parsed is still returned.
+/// </summary>
+public static class TomlDocumentReader
+{
+    private static readonly TomlParserOptions Options = new() { Mode = TomlParserMode.Tolerant };
+
+    public static TomlTable Read(string text, out List<(int Line, string Message)> errors)
+    {
+        errors = new List<(int, string)>();
+        var root = new TomlTable(1);
+        var stack = new List<TomlNode>();
+        var lines = new Lazy<string[]>(() => text.Split('\n'));
+        string? key = null;
+        int keyLine = 0;
+        TomlParser parser;
+        try
+        {
+            parser = TomlParser.Create(text, Options, (TomlSerializerOptions?)null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            errors.Add((0, "TOML could not be parsed: " + ex.Message));
+            return root;
+        }
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current;
+                int line = e.Line;
+                switch (e.Kind)
+                {
+                    case TomlParseEventKind.StartTable:
+                        if (stack.Count == 0)
+                        {
+                            stack.Add(root);
+                            break;
+                        }
+                        var table = new TomlTable(Parent(stack) is TomlTable && key != null ? keyLine : line);
+                        Add(stack, key, table);
+                        stack.Add(table);
+                        key = null;
+                        break;
+                    case TomlParseEventKind.StartArray:
+                        var array = new TomlArray(Parent(stack) is TomlTable && key != null ? keyLine : line);
+                        Add(stack, key, array);
+                        stack.Add(array);
+                        key = null;
+                        break;
+                    case TomlParseEventKind.EndTable:
+                    case TomlParseEventKind.EndArray:
+                        if (stack.Count > 0)
+                        {
+                            stack.RemoveAt(stack.Count - 1);
+                        }
+                        break;
+                    case TomlParseEventKind.PropertyName:
+                        key = parser.GetPropertyName();
+                        keyLine = line;
+                        if (Parent(stack) is TomlTable { Line: 0 } open && line > 0)
+                        {
+                            // A table of an array of tables ([[x]]) reports no line: use its header's.
+                            open.Line = HeaderLine(lines.Value, line);
+                        }
+                        break;
+                    case TomlParseEventKind.String:
+                        Add(stack, key, new TomlScalar(parser.GetString(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Integer:
+                        Add(stack, key, new TomlScalar(e.GetInt64(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Float:
+                        Add(stack, key, new TomlScalar(e.GetDouble(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.Boolean:
+                        Add(stack, key, new TomlScalar(e.GetBoolean(), line));
+                        key = null;
+                        break;
+                    case TomlParseEventKind.DateTime:
+                        Add(stack, key, new TomlScalar(e.GetTomlDateTime().ToString(), line));
+                        key = null;
+                        break;
+                }
+            }
+        }
+        catch (TomlException ex)
+        {
+            errors.Add((ex.Line is int l && l > 0 ? l : 0, ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException)
+        {
+            errors.Add((0, ex.Message));
+        }
+        foreach (var d in parser.Diagnostics)
+        {
+            if (d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error)
+            {
+                errors.Add((d.Span.Start.Line + 1, d.Message));
+            }
+        }
+        return root;
+    }
+
+    private static TomlNode? Parent(List<TomlNode> stack) => stack.Count > 0 ? stack[stack.Count - 1] : null;
+
+    private static void Add(List<TomlNode> stack, string? key, TomlNode value)
+    {
+        switch (Parent(stack))
+        {
+            case TomlTable table when key != null:
+                table.Set(key, value);
+                break;
+            case TomlArray array:
+                if (value is TomlTable)
+                {
+                    array.IsTableArray = true;
+                }
+                array.Items.Add(value);
+                break;
+        }
+    }
+
+    // The nearest line at or above the first key that opens a table ('['), skipping blanks and comments.
+    private static int HeaderLine(string[] lines, int firstKeyLine)
+    {
+        for (int n = firstKeyLine - 1; n >= 1 && n <= lines.Length; n--)
+        {
+            string t = lines[n - 1].Trim();
+            if (t.Length == 0 || t[0] == '#')
+            {
+                continue;
+            }
+            return t[0] == '[' ? n : firstKeyLine;
+        }
+        return firstKeyLine;
+    }
+}
