@@ -12,7 +12,7 @@ public sealed class RequirementsWorkspaceTests
         tree.Write("requirements.txt", "-r requirements/common.txt\ndjango==5.0.6\n");
         tree.Write("requirements/common.txt", "-c ../constraints.txt\nrequests==2.32.3\n");
         tree.Write("constraints.txt", "urllib3<3\n");
-        var workspace = Workspace.Workspace.Open(tree.Root);
+        var workspace = DeployChecks.Engine.Workspace.Workspace.Open(tree.Root);
         var cache = new Artifacts.ArtifactCache(1 << 20);
         var resolved = RequirementsIncludeResolver.Resolve("requirements.txt", workspace, cache);
         Assert.Empty(resolved.Problems);
