@@ -7,6 +7,20 @@ namespace DeployChecks.Module.Tests;
 public class TestPyDeployConfigTests
 {
     [Fact]
+    public void Reads_python_settings_and_a_broken_file_is_a_non_terminating_error()
+    {
+        using var app = new TestApp();
+        app.Write("app/config.py", "import os\nSECRET_KEY = os.environ.get('SECRET_KEY', 'dev-secret-key-123')\nDEBUG = os.getenv('DEBUG', 'true') == 'true'\n");
+        app.Write("app/broken.py", "def f(:\n    pass\n");
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Test-PyDeployConfig $args[0] | Where-Object RuleId -in 'DC1006','DC1007' | ForEach-Object { $_.RuleId + ' ' + $_.Location }", app.Root);
+        Assert.Equal(new[] { "DC1006 app/config.py:3", "DC1007 app/config.py:2" }, r.Output.Select(o => o.ToString()).OrderBy(x => x));
+        var error = Assert.Single(r.Errors);
+        Assert.StartsWith("PythonSyntaxError,", error.FullyQualifiedErrorId);
+        Assert.Contains("broken.py", error.TargetObject?.ToString());
+    }
+
+    [Fact]
     public void Writes_configuration_findings_that_filter_by_rule()
     {
         using var app = TestApp.Insecure();
