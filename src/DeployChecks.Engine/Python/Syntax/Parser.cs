@@ -29,16 +29,29 @@ public sealed partial class Parser
         _problems = problems;
     }
 
+    /// <summary>One token buffer per thread: tokens only live while a file is parsed, and big files would otherwise
+    /// put a large token array on the large-object heap every time.</summary>
+    [ThreadStatic]
+    private static List<Token>? t_tokenBuffer;
+
     /// <summary>Parses a whole module.</summary>
     public static PythonModule ParseModule(string source)
     {
         var comments = new List<Comment>();
         var problems = new List<SyntaxProblem>();
-        var tokens = Tokenizer.Tokenize(source, comments, problems);
+        var buffer = t_tokenBuffer ?? new List<Token>(4096);
+        t_tokenBuffer = null; // re-entrancy: a nested parse on this thread gets its own list
+        var tokens = Tokenizer.Tokenize(source, comments, problems, buffer);
         var parser = new Parser(source, tokens, comments, problems);
         var body = parser.ParseStatementsUntil(TokenKind.EndOfFile);
+        int count = tokens.Count;
+        if (tokens.Capacity <= 1 << 20)
+        {
+            tokens.Clear();
+            t_tokenBuffer = tokens;
+        }
         problems.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-        return new PythonModule(body, comments, problems, tokens.Count);
+        return new PythonModule(body, comments, problems, count);
     }
 
     private sealed class ParseException : Exception

@@ -29,7 +29,7 @@ public sealed class Tokenizer
     private readonly List<bool> _argumentBrackets = new();
 
     private Tokenizer(string source, int start, int end, int line, int lineStart, bool expressionMode,
-        List<Comment> comments, List<SyntaxProblem> problems)
+        List<Comment> comments, List<SyntaxProblem> problems, List<Token>? buffer = null)
     {
         _s = source;
         _pos = start;
@@ -37,7 +37,8 @@ public sealed class Tokenizer
         _line = line;
         _lineStart = lineStart;
         _expressionMode = expressionMode;
-        _tokens = new List<Token>(expressionMode ? 16 : (end - start) / 5 + 16);
+        _tokens = buffer ?? new List<Token>(expressionMode ? 16 : (end - start) / 5 + 16);
+        _tokens.Clear();
         _comments = comments;
         _problems = problems;
         _indents.Push(0);
@@ -48,10 +49,11 @@ public sealed class Tokenizer
         }
     }
 
-    /// <summary>Tokenizes a whole module.</summary>
-    public static List<Token> Tokenize(string source, List<Comment> comments, List<SyntaxProblem> problems)
+    /// <summary>Tokenizes a whole module, into <paramref name="buffer"/> when given (it is cleared first), so a
+    /// caller parsing many files can reuse one large token list instead of allocating one per file.</summary>
+    public static List<Token> Tokenize(string source, List<Comment> comments, List<SyntaxProblem> problems, List<Token>? buffer = null)
     {
-        var t = new Tokenizer(source, 0, source.Length, 1, 0, false, comments, problems);
+        var t = new Tokenizer(source, 0, source.Length, 1, 0, false, comments, problems, buffer);
         t.Run();
         return t._tokens;
     }
