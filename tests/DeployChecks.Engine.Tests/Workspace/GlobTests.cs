@@ -39,11 +39,12 @@ public class GlobTests
     [Fact]
     public void Pathological_patterns_finish_quickly()
     {
-        var sw = Stopwatch.StartNew();
-        string text = new string('a', 5000);
-        Assert.False(Glob.MatchSegment("a*a*a*a*a*a*a*a*a*a*a*b", text, false));
-        string deep = string.Join("/", System.Linq.Enumerable.Repeat("a", 400));
-        Assert.False(new Glob("**/a/**/a/**/a/**/a/**/b").IsMatch(deep));
-        Assert.True(sw.ElapsedMilliseconds < 2000, sw.ElapsedMilliseconds + " ms");
+        Support.HangGuard.MustFinish(() =>
+        {
+            string text = new string('a', 5000);
+            Assert.False(Glob.MatchSegment("a*a*a*a*a*a*a*a*a*a*a*b", text, false));
+            string deep = string.Join("/", System.Linq.Enumerable.Repeat("a", 400));
+            Assert.False(new Glob("**/a/**/a/**/a/**/a/**/b").IsMatch(deep));
+        });
     }
 }

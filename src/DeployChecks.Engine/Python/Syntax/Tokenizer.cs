@@ -630,7 +630,7 @@ public sealed class Tokenizer
             }
             if (c == '\\' && !raw)
             {
-                _pos += 2;
+                _pos = System.Math.Min(_pos + 2, _end);
                 continue;
             }
             _pos++;
