@@ -82,6 +82,8 @@ public sealed class TomlParserTests
         Assert.Equal(">=8.2,<9.0", One(doc, "pytest").Specifier);
         Assert.Equal(">=4,<5", One(doc, "django-debug-toolbar").Specifier);
         Assert.Equal("dev", One(doc, "black").Group);
+        Assert.Equal("postgres", One(doc, "psycopg2").Group);
+        Assert.Equal("main", One(doc, "django").Group);
         Assert.Equal("https://pypi.internal.example.com/simple/", doc.Sources.Single().Url);
         Assert.Equal(10, One(doc, "celery").Line);
     }
