@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace DeployChecks.Engine.Dependencies;
 
 /// <summary>Something wrong in a dependency file: the file, the 1-based line (0 = whole file), and what.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace DeployChecks.Engine.Dependencies;
 
 /// <summary>A package index a file names (<c>--index-url</c>, Pipfile <c>[[source]]</c>, a lock's source).</summary>

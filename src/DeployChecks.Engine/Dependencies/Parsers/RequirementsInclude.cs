@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace DeployChecks.Engine.Dependencies.Parsers;
 
 /// <summary>A <c>-r</c> or <c>-c</c> line of a requirements file.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace DeployChecks.Engine.Dependencies.Toml;
 
 /// <summary>A TOML value with the 1-based line it starts on.</summary>
