@@ -3,50 +3,6 @@ using System.Collections.Generic;
 
 namespace DeployChecks.Engine.Dependencies;
 
-/// <summary>Something wrong in a dependency file: the file, the 1-based line (0 = whole file), and what.</summary>
-public sealed class DependencyProblem
-{
-    public DependencyProblem(string source, int line, string message)
-    {
-        Source = source;
-        Line = line;
-        Message = message;
-    }
-
-    public string Source { get; }
-
-    public int Line { get; }
-
-    public string Message { get; }
-
-    public override string ToString() => Line > 0 ? $"{Source}:{Line}: {Message}" : $"{Source}: {Message}";
-}
-
-/// <summary>A package index a file names (<c>--index-url</c>, Pipfile <c>[[source]]</c>, a lock's source).</summary>
-public sealed class PackageIndexSource
-{
-    public PackageIndexSource(string? name, string url, bool verifySsl, int line, bool isTrustedHost = false)
-    {
-        Name = name;
-        Url = url;
-        VerifySsl = verifySsl;
-        Line = line;
-        IsTrustedHost = isTrustedHost;
-    }
-
-    public string? Name { get; }
-
-    /// <summary>The URL (or, for a trusted host, the host) as written: may hold credentials; redact before showing.</summary>
-    public string Url { get; }
-
-    public bool VerifySsl { get; }
-
-    public int Line { get; }
-
-    /// <summary>True for a pip <c>--trusted-host</c> entry.</summary>
-    public bool IsTrustedHost { get; }
-}
-
 /// <summary>One parsed dependency file: its entries, what could not be read, and format metadata.</summary>
 public class DependencyDocument
 {

@@ -57,7 +57,7 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
                 doc.AddProblem(package.Line, $"{name}: no version");
             }
             var entry = EntryFactory.Locked(doc, name, version, package.Line, Group(package), DependencySourceKind.PoetryLock);
-            entry.Markers = package.String("markers");
+            entry.Markers = package.String("markers") ?? GroupMarkers(package.Table("markers"));
             var hashes = new List<string>();
             AddFileHashes(hashes, package.Array("files"));
             if (legacyFiles?.Array(name) is TomlArray legacy)
@@ -107,6 +107,24 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
             }
         }
         return package.String("category") ?? "main";
+    }
+
+    // Lock 2.1 writes markers per group ({main = "…", dev = "…"}): the package is needed when any applies.
+    private static string? GroupMarkers(TomlTable? markers)
+    {
+        if (markers == null)
+        {
+            return null;
+        }
+        var parts = new List<string>();
+        foreach (var kv in markers.Entries)
+        {
+            if (kv.Value is TomlScalar { Value: string m } && !parts.Contains("(" + m + ")"))
+            {
+                parts.Add("(" + m + ")");
+            }
+        }
+        return parts.Count == 0 ? null : parts.Count == 1 ? parts[0].Substring(1, parts[0].Length - 2) : string.Join(" or ", parts);
     }
 
     private static void AddFileHashes(List<string> hashes, TomlArray? files)

@@ -25,6 +25,7 @@ internal static class PoetrySection
                 }
             }
         }
+        AssignExtras(doc, poetry.Table("extras"));
         if (poetry.Array("source") is TomlArray sources)
         {
             foreach (var item in sources.Items)
@@ -33,6 +34,35 @@ internal static class PoetrySection
                 {
                     doc.Sources.Add(new PackageIndexSource(s.String("name"), url, true, s.Line));
                 }
+            }
+        }
+    }
+
+    // Optional main dependencies belong to the extras that list them ([tool.poetry.extras] name = ["pkg", …]).
+    private static void AssignExtras(DependencyDocument doc, TomlTable? extras)
+    {
+        if (extras == null)
+        {
+            return;
+        }
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var kv in extras.Entries)
+        {
+            foreach (var (name, _) in EntryFactory.Strings(doc, kv.Value, "tool.poetry.extras." + kv.Key))
+            {
+                string key = Requirements.PackageName.NormalizeOrKeep(name);
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = new List<string>();
+                }
+                list.Add(kv.Key);
+            }
+        }
+        foreach (var entry in doc.Entries)
+        {
+            if (entry.Kind == DependencySourceKind.PoetryPyproject && entry.Group == "main" && groups.TryGetValue(entry.NormalizedName, out var names))
+            {
+                entry.Group = string.Join(",", names);
             }
         }
     }

@@ -101,9 +101,10 @@ public static class TomlDocumentReader
         {
             errors.Add((ex.Line is int l && l > 0 ? l : 0, ex.Message));
         }
-        catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            errors.Add((0, ex.Message));
+            // Never let a Tomlyn failure on odd input escape a parser: report it, keep what was read.
+            errors.Add((0, "TOML could not be read past this point: " + ex.Message));
         }
         foreach (var d in parser.Diagnostics)
         {

@@ -2,19 +2,6 @@ using System.Numerics;
 
 namespace DeployChecks.Engine.Dependencies.Versioning;
 
-/// <summary>The pieces of a version string as packaging's <c>VERSION_PATTERN</c> captures them.</summary>
-internal sealed class Pep440Parts
-{
-    public BigInteger Epoch;
-    public BigInteger[] Release = System.Array.Empty<BigInteger>();
-    public string? PreLetter;
-    public BigInteger PreNumber;
-    public BigInteger? Post;
-    public BigInteger? Dev;
-    public string? Local;
-    public bool Wildcard;
-}
-
 /// <summary>
 /// A hand-written scanner equivalent to packaging's <c>VERSION_PATTERN</c> (possessive form, as on Python 3.11+)
 /// matched with <c>fullmatch</c>, <c>re.VERBOSE | re.IGNORECASE</c>, surrounded by <c>\s*</c>. Letters are

@@ -173,6 +173,6 @@ public sealed class RequirementsFileParserTests
     [InlineData("requirements_docs.in", "docs")]
     public void Groups_by_file_name(string path, string group)
     {
-        Assert.Equal(group, RequirementsFileParser.GroupFromPath(path));
+        Assert.Equal(group, RequirementsPaths.GroupFromPath(path));
     }
 }

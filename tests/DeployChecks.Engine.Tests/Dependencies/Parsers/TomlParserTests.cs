@@ -82,6 +82,8 @@ public sealed class TomlParserTests
         Assert.Equal(">=8.2,<9.0", One(doc, "pytest").Specifier);
         Assert.Equal(">=4,<5", One(doc, "django-debug-toolbar").Specifier);
         Assert.Equal("dev", One(doc, "black").Group);
+        Assert.Equal("postgres", One(doc, "psycopg2").Group);
+        Assert.Equal("main", One(doc, "django").Group);
         Assert.Equal("https://pypi.internal.example.com/simple/", doc.Sources.Single().Url);
         Assert.Equal(10, One(doc, "celery").Line);
     }
@@ -166,6 +168,8 @@ public sealed class TomlParserTests
         Assert.Equal("dev", One(doc, "pytest").Group);
         Assert.Equal("sys_platform != \"win32\"", One(doc, "pytest").Markers);
         Assert.Equal("private", One(doc, "private-pkg").Index);
+        Assert.Equal("main,dev", One(doc, "private-pkg").Group);
+        Assert.Equal("(sys_platform == \"linux\") or (python_version >= \"3.12\")", One(doc, "private-pkg").Markers);
         Assert.All(doc.Entries, e => Assert.True(e.IsPinned));
 
         var legacy = PoetryLockParser.Instance.Parse("locks/poetry-legacy.lock", FixtureFiles.Text("locks/poetry-legacy.lock"));

@@ -49,4 +49,21 @@ public sealed class GeneratedVersionTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
+
+    [Fact]
+    public void Matches_6000_generated_specifier_cases_like_packaging()
+    {
+        var failures = new System.Collections.Generic.List<string>();
+        foreach (string row in Rows("generated-specifiers.txt"))
+        {
+            var p = row.Split('|');
+            bool expected = p[2] == "T";
+            bool actual = Pep440Specifier.Parse(p[1], prereleases: true).Contains(p[0]);
+            if (actual != expected)
+            {
+                failures.Add($"{p[0]} in {p[1]}: expected {expected}, got {actual}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
 }
