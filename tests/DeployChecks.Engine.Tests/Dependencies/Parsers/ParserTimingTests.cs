@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using DeployChecks.Engine.Dependencies;
 using DeployChecks.Engine.Dependencies.Parsers;
@@ -9,8 +8,8 @@ using Xunit.Abstractions;
 namespace DeployChecks.Engine.Tests.Dependencies.Parsers;
 
 /// <summary>
-/// Parses a 2,000-entry lock of each kind and reports the time (target ≤ 100 ms each; there is no bench project
-/// on this branch). The assertion is a loose ceiling so shared CI machines do not flake; the figures are printed.
+/// Parses a 2,000-entry lock of each kind completely (no timing here: performance is measured by the bench, never
+/// asserted in tests).
 /// </summary>
 public sealed class ParserTimingTests
 {
@@ -26,7 +25,7 @@ public sealed class ParserTimingTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Parses_a_2000_entry_lock_quickly(string kind)
+    public void Parses_a_2000_entry_lock(string kind)
     {
         (string text, Func<SourceText, DependencyDocument> parse) = kind switch
         {
@@ -37,25 +36,13 @@ public sealed class ParserTimingTests
             "pdm.lock" => (LargeLocks.PdmLock(Entries), t => PdmLockParser.Instance.Parse("pdm.lock", t)),
             _ => (LargeLocks.PyLock(Entries), t => PyLockParser.Instance.Parse("pylock.toml", t)),
         };
-        // Warm up (tiered JIT), then take the best of ten runs.
-        var first = parse(new SourceText(text));
-        Assert.Empty(first.Problems);
-        Assert.Equal(Entries, first.Entries.Count);
-        Assert.All(first.Entries.Take(10), e => Assert.Equal(2, e.Hashes.Length));
-        double best = double.MaxValue;
-        for (int warm = 0; warm < 3; warm++)
+        Support.HangGuard.MustFinish(() =>
         {
-            parse(new SourceText(text));
-        }
-        for (int run = 0; run < 10; run++)
-        {
-            var sw = Stopwatch.StartNew();
             var doc = parse(new SourceText(text));
-            sw.Stop();
+            Assert.Empty(doc.Problems);
             Assert.Equal(Entries, doc.Entries.Count);
-            best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-        }
-        _output.WriteLine($"{kind}: {Entries} entries, {text.Length / 1024.0:F0} KiB, best of 10: {best:F1} ms");
-        Assert.True(best < 1000, $"{kind}: {best:F1} ms");
+            Assert.All(doc.Entries.Take(10), e => Assert.Equal(2, e.Hashes.Length));
+            _output.WriteLine($"{kind}: {Entries} entries, {text.Length / 1024.0:F0} KiB parsed");
+        });
     }
 }
