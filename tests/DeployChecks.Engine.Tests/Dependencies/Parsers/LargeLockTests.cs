@@ -11,12 +11,12 @@ namespace DeployChecks.Engine.Tests.Dependencies.Parsers;
 /// Parses a 2,000-entry lock of each kind completely (no timing here: performance is measured by the bench, never
 /// asserted in tests).
 /// </summary>
-public sealed class ParserTimingTests
+public sealed class LargeLockTests
 {
     private const int Entries = 2000;
     private readonly ITestOutputHelper _output;
 
-    public ParserTimingTests(ITestOutputHelper output)
+    public LargeLockTests(ITestOutputHelper output)
     {
         _output = output;
     }
