@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using DeployChecks.Engine.Dependencies.Requirements;
+
+namespace DeployChecks.Engine.Vulnerabilities;
+
+/// <summary>PyPI advisories indexed by normalised package name, loaded from a directory of OSV JSON/YAML files or an
+/// OSV ecosystem export zip (<c>all.zip</c>). Files that do not read are collected as problems; the rest load.</summary>
+public sealed class OsvDatabase
+{
+    /// <summary>Files or zip entries larger than this are skipped (an advisory is a few KB).</summary>
+    public const long MaxAdvisorySize = 4L * 1024 * 1024;
+
+    private readonly Dictionary<string, List<OsvAdvisory>> _byPackage;
+
+    private OsvDatabase(Dictionary<string, List<OsvAdvisory>> byPackage, int count, IReadOnlyList<string> problems, string source)
+    {
+        _byPackage = byPackage;
+        Count = count;
+        Problems = problems;
+        Source = source;
+    }
+
+    public int Count { get; }
+
+    public IReadOnlyList<string> Problems { get; }
+
+    public string Source { get; }
+
+    public IReadOnlyList<OsvAdvisory> For(string normalizedName) =>
+        _byPackage.TryGetValue(normalizedName, out var list) ? list : (IReadOnlyList<OsvAdvisory>)Array.Empty<OsvAdvisory>();
+
+    public static OsvDatabase Load(string path)
+    {
+        var advisories = new ConcurrentBag<OsvAdvisory>();
+        var problems = new ConcurrentBag<string>();
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
+                            f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            Parallel.ForEach(files, file =>
+            {
+                try
+                {
+                    if (new FileInfo(file).Length > MaxAdvisorySize)
+                    {
+                        problems.Add($"{file}: larger than {MaxAdvisorySize:N0} bytes; skipped");
+                        return;
+                    }
+                    advisories.Add(OsvReader.Read(File.ReadAllText(file), file));
+                }
+                catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    problems.Add(ex.Message);
+                }
+            });
+        }
+        else if (File.Exists(path))
+        {
+            LoadZip(path, advisories, problems);
+        }
+        else
+        {
+            throw new FileNotFoundException($"Vulnerability database not found: {path}", path);
+        }
+        var index = new Dictionary<string, List<OsvAdvisory>>(StringComparer.Ordinal);
+        int count = 0;
+        foreach (var adv in advisories.OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            count++;
+            foreach (var name in adv.Affected.Where(a => a.Ecosystem.Equals("PyPI", StringComparison.OrdinalIgnoreCase))
+                         .Select(a => PackageName.NormalizeOrKeep(a.Name)).Distinct())
+            {
+                if (!index.TryGetValue(name, out var list))
+                {
+                    index[name] = list = new List<OsvAdvisory>();
+                }
+                list.Add(adv);
+            }
+        }
+        return new OsvDatabase(index, count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList(), path);
+    }
+
+    private static void LoadZip(string path, ConcurrentBag<OsvAdvisory> advisories, ConcurrentBag<string> problems)
+    {
+        var texts = new List<(string Name, string Text)>();
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var buffer = new char[MaxAdvisorySize + 1];
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                if (entry.Length > MaxAdvisorySize)
+                {
+                    problems.Add($"{path}!{entry.FullName}: larger than {MaxAdvisorySize:N0} bytes; skipped");
+                    continue;
+                }
+                using var reader = new StreamReader(entry.Open());
+                // Bounded read: the declared length can lie (zip bomb), so never read past the cap.
+                int n = reader.ReadBlock(buffer, 0, buffer.Length);
+                if (n > MaxAdvisorySize)
+                {
+                    problems.Add($"{path}!{entry.FullName}: expands past {MaxAdvisorySize:N0} bytes; skipped");
+                    continue;
+                }
+                texts.Add((path + "!" + entry.FullName, new string(buffer, 0, n)));
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: not a zip archive: {ex.Message}", ex);
+        }
+        Parallel.ForEach(texts, t =>
+        {
+            try
+            {
+                advisories.Add(OsvReader.Read(t.Text, t.Name));
+            }
+            catch (InvalidDataException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        });
+    }
+}
