@@ -15,7 +15,7 @@ public sealed class ArtifactCache
     private const int BinarySniffLength = 8000;
 
     private readonly ConcurrentDictionary<string, Lazy<SourceText>> _texts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Path, Type Parser), Lazy<object>> _parsed = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Type, Lazy<object>>> _parsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, Lazy<object>> _shared = new();
     private readonly long _maxFileSize;
     private long _bytesRead;
@@ -36,10 +36,29 @@ public sealed class ArtifactCache
     /// <summary>The file parsed by <paramref name="parser"/>, computed once per run.</summary>
     public T Get<T>(WorkspaceFile file, IArtifactParser<T> parser) where T : class
     {
-        var lazy = _parsed.GetOrAdd((file.RelativePath, parser.GetType()),
+        var byParser = _parsed.GetOrAdd(file.RelativePath, _ => new ConcurrentDictionary<Type, Lazy<object>>());
+        var lazy = byParser.GetOrAdd(parser.GetType(),
             _ => new Lazy<object>(() => parser.Parse(file, GetText(file)), LazyThreadSafetyMode.ExecutionAndPublication));
         return (T)lazy.Value;
     }
+
+    private readonly ConcurrentBag<Action<WorkspaceFile>> _releaseListeners = new();
+
+    /// <summary>Drops what is cached for <paramref name="file"/> once every per-file rule is done with it, so a large
+    /// run keeps memory (and garbage-collection work) bounded by the files in flight rather than the whole tree.
+    /// Whole-workspace artifacts keep their own small summaries (see <see cref="OnRelease"/>).</summary>
+    public void Release(WorkspaceFile file)
+    {
+        _texts.TryRemove(file.RelativePath, out _);
+        _parsed.TryRemove(file.RelativePath, out _);
+        foreach (var listener in _releaseListeners)
+        {
+            listener(file);
+        }
+    }
+
+    /// <summary>Registers a callback run when a file is released (a shared index drops its per-file data).</summary>
+    public void OnRelease(Action<WorkspaceFile> listener) => _releaseListeners.Add(listener);
 
     /// <summary>A workspace-wide artifact (a project index, say), built once per run by the first caller.</summary>
     public T GetShared<T>(Func<T> build) where T : class =>

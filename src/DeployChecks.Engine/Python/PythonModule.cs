@@ -25,6 +25,9 @@ public sealed class PythonModule
 
     public SyntaxProblem? FirstProblem => Problems.Count > 0 ? Problems[0] : null;
 
-    /// <summary>Every node of the module, depth-first in source order.</summary>
-    public IEnumerable<Node> Walk() => SyntaxWalker.Descendants(Body);
+    private Node[]? _nodes;
+
+    /// <summary>Every node of the module, depth-first in source order. Computed once (rules walk the same tree
+    /// many times), then shared; safe to call from several threads.</summary>
+    public IReadOnlyList<Node> Walk() => _nodes ??= new List<Node>(SyntaxWalker.Descendants(Body)).ToArray();
 }

@@ -89,7 +89,11 @@ public static class CheckRunner
 
         var selected = SelectRules(rules ?? RuleRegistry.All, options);
         var runs = selected.Select(r => new RuleRun(r, new RuleContext(r.Descriptor, state))).ToList();
-        var work = new List<(RuleRun Run, WorkspaceFile? File)>();
+        // Per-file rules run file by file (every rule on one file, then the file's parsed artifacts are released),
+        // so memory follows the files in flight, not the size of the tree; whole-target rules run afterwards.
+        var perFile = new Dictionary<WorkspaceFile, List<RuleRun>>();
+        var fileOrder = new List<WorkspaceFile>();
+        var whole = new List<RuleRun>();
         foreach (var run in runs)
         {
             var files = workspace.OfKinds(run.Rule.Reads).ToList();
@@ -102,40 +106,57 @@ public static class CheckRunner
             {
                 continue;
             }
-            if (run.Rule.PerFile)
+            if (!run.Rule.PerFile)
             {
-                work.AddRange(files.Select(f => (run, (WorkspaceFile?)f)));
+                whole.Add(run);
+                continue;
             }
-            else
+            foreach (var f in files)
             {
-                work.Add((run, null));
+                if (!perFile.TryGetValue(f, out var list))
+                {
+                    perFile[f] = list = new List<RuleRun>();
+                    fileOrder.Add(f);
+                }
+                list.Add(run);
             }
         }
 
         int done = 0;
+        int total = fileOrder.Count + whole.Count;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         dispatcher.RunAndPump(() =>
         {
-            Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, item =>
+            Parallel.ForEach(fileOrder, parallel, file =>
             {
-                if (item.Run.Failure == null)
+                foreach (var run in perFile[file])
                 {
-                    var sw = Stopwatch.StartNew();
-                    SafeCall(item.Run, () =>
+                    if (run.Failure == null)
                     {
-                        if (item.File != null)
+                        var sw = Stopwatch.StartNew();
+                        SafeCall(run, () =>
                         {
-                            item.Run.Rule.CheckFile(item.Run.Context, item.File);
-                        }
-                        else
-                        {
-                            item.Run.Rule.Check(item.Run.Context);
-                        }
-                        return true;
-                    }, dispatcher, state, out _);
-                    item.Run.AddTime(sw.Elapsed);
+                            run.Rule.CheckFile(run.Context, file);
+                            return true;
+                        }, dispatcher, state, out _);
+                        run.AddTime(sw.Elapsed);
+                    }
                 }
+                state.Artifacts.Release(file);
                 int n = Interlocked.Increment(ref done);
-                dispatcher.Progress("DeployChecks", $"Checking ({n}/{work.Count})", work.Count == 0 ? 100 : n * 100 / work.Count);
+                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
+            });
+            Parallel.ForEach(whole, parallel, run =>
+            {
+                var sw = Stopwatch.StartNew();
+                SafeCall(run, () =>
+                {
+                    run.Rule.Check(run.Context);
+                    return true;
+                }, dispatcher, state, out _);
+                run.AddTime(sw.Elapsed);
+                int n = Interlocked.Increment(ref done);
+                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
             });
         });
 

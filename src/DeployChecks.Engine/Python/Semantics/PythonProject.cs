@@ -16,11 +16,18 @@ public sealed class PythonProject
     private readonly Dictionary<string, string> _moduleOfPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PythonFileModel?> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModuleSettings> _settings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PythonFileSummary> _summaries = new(StringComparer.Ordinal);
 
     public PythonProject(Workspace.Workspace workspace, ArtifactCache cache)
     {
         _workspace = workspace;
         _cache = cache;
+        // When the runner is done with a file, drop its tree; its small summary stays for whole-workspace rules.
+        cache.OnRelease(file =>
+        {
+            _models.TryRemove(file.RelativePath, out _);
+            _settings.TryRemove(file.RelativePath, out _);
+        });
         bool srcLayout = workspace.Find("src/__init__.py") == null;
         foreach (var f in workspace.OfKind(ArtifactKind.Python))
         {
@@ -68,8 +75,21 @@ public sealed class PythonProject
         }
         string? name = ModuleNameOf(file);
         var imports = ImportTable.Build(module, name, file.Name == "__init__.py");
-        return new PythonFileModel(file, module, imports, name);
+        var model = new PythonFileModel(file, module, imports, name);
+        _summaries.TryAdd(file.RelativePath, PythonFileSummary.Of(model));
+        return model;
     });
+
+    /// <summary>What whole-workspace rules need of a file, without its tree (kept after the file is released).
+    /// Null when the file cannot be read.</summary>
+    public PythonFileSummary? Summary(WorkspaceFile file)
+    {
+        if (_summaries.TryGetValue(file.RelativePath, out var s))
+        {
+            return s;
+        }
+        return Model(file) == null ? null : _summaries.TryGetValue(file.RelativePath, out s) ? s : null;
+    }
 
     /// <summary>Module-level settings of <paramref name="file"/>, star-imported modules first (cycle-safe).</summary>
     public ModuleSettings Settings(WorkspaceFile file) => _settings.GetOrAdd(file.RelativePath, _ => BuildSettings(file, new HashSet<string>(StringComparer.Ordinal)));
@@ -102,6 +122,8 @@ public sealed class PythonProject
 /// <summary>One parsed Python file with what rules need next to its tree.</summary>
 public sealed class PythonFileModel
 {
+    private List<EnvRead>? _envReads;
+
     public PythonFileModel(WorkspaceFile file, PythonModule module, ImportTable imports, string? moduleName)
     {
         File = file;
@@ -110,8 +132,54 @@ public sealed class PythonFileModel
         ModuleName = moduleName;
     }
 
+    /// <summary>The file's environment reads, found once and shared by every rule.</summary>
+    public IReadOnlyList<EnvRead> EnvReads => _envReads ??= EnvironmentReads.Find(this);
+
     public WorkspaceFile File { get; }
     public PythonModule Module { get; }
     public ImportTable Imports { get; }
     public string? ModuleName { get; }
+}
+
+/// <summary>One environment read without its syntax tree.</summary>
+public sealed class EnvReadInfo
+{
+    public EnvReadInfo(EnvRead read)
+    {
+        Variable = read.Variable;
+        Style = read.Style;
+        HasDefault = read.HasDefault;
+        Line = read.Node.Line;
+        Column = read.Node.Column;
+    }
+
+    public string Variable { get; }
+    public string Style { get; }
+    public bool HasDefault { get; }
+    public int Line { get; }
+    public int Column { get; }
+}
+
+/// <summary>The small facts about a Python file that outlive its tree.</summary>
+public sealed class PythonFileSummary
+{
+    private PythonFileSummary(WorkspaceFile file, IReadOnlyList<EnvReadInfo> envReads)
+    {
+        File = file;
+        EnvReads = envReads;
+    }
+
+    public WorkspaceFile File { get; }
+
+    public IReadOnlyList<EnvReadInfo> EnvReads { get; }
+
+    public static PythonFileSummary Of(PythonFileModel model)
+    {
+        var reads = new List<EnvReadInfo>();
+        foreach (var r in model.EnvReads)
+        {
+            reads.Add(new EnvReadInfo(r));
+        }
+        return new PythonFileSummary(model.File, reads);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class AllowedHostsWildcardRule : PythonRule
         {
             return;
         }
-        var env = new EnvSubstitution(EnvironmentReads.Find(model));
+        var env = new EnvSubstitution(model.EnvReads);
         string source = context.Artifacts.GetText(model.File).Text;
         foreach (var node in model.Module.Walk())
         {

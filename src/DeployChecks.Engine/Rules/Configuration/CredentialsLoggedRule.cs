@@ -29,11 +29,15 @@ public sealed class CredentialsLoggedRule : PythonRule
 
     protected override void Check(RuleContext context, PythonProject project, PythonFileModel model)
     {
-        var reads = EnvironmentReads.Find(model).ToDictionary(r => r.Node, r => r);
+        var reads = model.EnvReads.ToDictionary(r => r.Node, r => r);
         var sensitiveLocals = SensitiveLocals(model, reads);
         string source = context.Artifacts.GetText(model.File).Text;
-        foreach (var call in SyntaxWalker.Calls(model.Module.Body))
+        foreach (var node in model.Module.Walk())
         {
+            if (node is not CallExpr call)
+            {
+                continue;
+            }
             string? sink = Sink(call, model);
             if (sink == null)
             {

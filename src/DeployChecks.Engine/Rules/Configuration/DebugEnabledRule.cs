@@ -25,7 +25,7 @@ public sealed class DebugEnabledRule : PythonRule
     protected override void Check(RuleContext context, PythonProject project, PythonFileModel model)
     {
         var file = model.File;
-        var reads = EnvironmentReads.Find(model);
+        var reads = model.EnvReads;
         var env = new EnvSubstitution(reads);
         string source = context.Artifacts.GetText(file).Text;
         bool devModule = ConfigFacts.IsDevelopmentName(file.RelativePath);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Workspace;
 
@@ -10,8 +9,6 @@ namespace DeployChecks.Engine.Rules.Configuration;
 /// CI workflows, docs — and which variables the production code reads. Built once per run, shared by DC1008/DC1009.</summary>
 internal sealed class EnvDocumentation
 {
-    private static readonly Regex Word = new(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
-
     private static readonly ArtifactKind[] DocumentingKinds =
     {
         ArtifactKind.EnvFile, ArtifactKind.Compose, ArtifactKind.Dockerfile, ArtifactKind.Procfile, ArtifactKind.Documentation,
@@ -23,9 +20,7 @@ internal sealed class EnvDocumentation
     /// <summary>Keys of committed env templates (.env.example …) with where they are declared.</summary>
     public List<(WorkspaceFile File, int Line, string Key)> TemplateKeys { get; } = new();
 
-    public List<EnvRead> Reads { get; } = new();
-
-    public Dictionary<EnvRead, PythonFileModel> ReadOrigin { get; } = new();
+    public List<(WorkspaceFile File, EnvReadInfo Read)> Reads { get; } = new();
 
     /// <summary>Identifier-like words in all Python sources (production and tests), to tell a documented variable that
     /// some code we cannot follow uses from one nobody uses.</summary>
@@ -71,31 +66,40 @@ internal sealed class EnvDocumentation
             {
                 continue;
             }
-            var model = project.Model(file);
-            if (model == null)
+            var summary = project.Summary(file);
+            if (summary == null)
             {
                 continue;
             }
-            foreach (var r in EnvironmentReads.Find(model))
+            foreach (var r in summary.EnvReads)
             {
-                doc.Reads.Add(r);
-                doc.ReadOrigin[r] = model;
+                doc.Reads.Add((file, r));
             }
         }
         return doc;
     }
 
-    private static void AddWords(HashSet<string> set, string text)
+    /// <summary>Adds the identifier-like words of <paramref name="text"/> (one linear scan, no regex).</summary>
+    internal static void AddWords(HashSet<string> set, string text)
     {
-        try
+        int i = 0;
+        while (i < text.Length)
         {
-            foreach (Match m in Word.Matches(text))
+            char c = text[i];
+            if (c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')
             {
-                set.Add(m.Value);
+                int start = i;
+                while (i < text.Length && (text[i] == '_' || text[i] >= 'A' && text[i] <= 'Z' || text[i] >= 'a' && text[i] <= 'z' || text[i] >= '0' && text[i] <= '9'))
+                {
+                    i++;
+                }
+                if (i - start > 1)
+                {
+                    set.Add(text.Substring(start, i - start));
+                }
+                continue;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
+            i++;
         }
     }
 }

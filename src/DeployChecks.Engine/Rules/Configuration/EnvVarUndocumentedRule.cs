@@ -26,16 +26,15 @@ public sealed class EnvVarUndocumentedRule : Rule
     {
         var doc = EnvDocumentation.For(context);
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var read in doc.Reads)
+        foreach (var (file, read) in doc.Reads)
         {
             if (doc.MentionedWords.Contains(read.Variable) || !seen.Add(read.Variable))
             {
                 continue;
             }
-            var model = doc.ReadOrigin[read];
             string fallback = read.HasDefault ? "it falls back to its default" : "the application fails at start-up without it";
             string where = doc.DocumentingFiles == 0 ? "there is no .env.example, compose file, Dockerfile or README" : "no .env template, compose file, Dockerfile, CI workflow or doc mentions it";
-            context.Report(model.File, read.Node.Line, read.Node.Column,
+            context.Report(file, read.Line, read.Column,
                 $"{read.Variable} is read here ({read.Style}) but {where}; on a new deployment {fallback}",
                 read.Variable, read.Variable);
         }

@@ -40,7 +40,7 @@ public sealed class EnvVarUnusedRule : Rule
             return;
         }
         var read = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var r in doc.Reads)
+        foreach (var (_, r) in doc.Reads)
         {
             read.Add(r.Variable);
         }
@@ -66,11 +66,7 @@ public sealed class EnvVarUnusedRule : Rule
             {
                 if (context.TryGetText(f, out var text))
                 {
-                    foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text.Text, "[A-Za-z_][A-Za-z0-9_]*",
-                                 System.Text.RegularExpressions.RegexOptions.None, System.TimeSpan.FromSeconds(2)))
-                    {
-                        words.Add(m.Value);
-                    }
+                    EnvDocumentation.AddWords(words, text.Text);
                 }
             }
         }

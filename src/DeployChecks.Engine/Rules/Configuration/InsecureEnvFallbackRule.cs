@@ -28,7 +28,7 @@ public sealed class InsecureEnvFallbackRule : PythonRule
             return;
         }
         string source = context.Artifacts.GetText(model.File).Text;
-        foreach (var read in EnvironmentReads.Find(model))
+        foreach (var read in model.EnvReads)
         {
             if (!read.HasDefault || ConstantValue.Evaluate(read.Default) is not string fallback || fallback.Length == 0)
             {
