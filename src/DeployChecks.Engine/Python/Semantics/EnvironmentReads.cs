@@ -94,6 +94,20 @@ public static class EnvironmentReads
     private static EnvRead? FromCall(CallExpr call, ImportTable imports, HashSet<string> envObjects)
     {
         string? q = imports.Qualify(call.Func);
+        if (q is "dj_database_url.config" && call.Positional(0) == null)
+        {
+            // dj_database_url.config(default=…, env="DATABASE_URL") reads DATABASE_URL unless told otherwise.
+            var def = call.Keyword("default");
+            string variable = call.Keyword("env") is ConstantExpr { IsString: true } e ? e.Text! : "DATABASE_URL";
+            return new EnvRead(variable, call, def, def != null, "dj-database-url", "db");
+        }
+        if (call.Positional(0) == null && call.Keyword("var") == null && call.Func is AttributeExpr { Value: NameExpr envObj, Attr: var implicitCast } &&
+            envObjects.Contains(envObj.Id) && ImplicitVariables(implicitCast) is { } implicitVariable)
+        {
+            // env.db(), env.cache(), env.email() read DATABASE_URL, CACHE_URL, EMAIL_URL by default.
+            var def = call.Keyword("default");
+            return new EnvRead(implicitVariable, call, def, def != null, "django-environ", implicitCast);
+        }
         if (q == null || call.Positional(0) is not ConstantExpr { IsString: true } name)
         {
             return null;
@@ -126,6 +140,15 @@ public static class EnvironmentReads
         }
         return null;
     }
+
+    private static string? ImplicitVariables(string cast) => cast switch
+    {
+        "db" or "db_url" => "DATABASE_URL",
+        "cache" or "cache_url" => "CACHE_URL",
+        "email" or "email_url" => "EMAIL_URL",
+        "search_url" => "SEARCH_URL",
+        _ => null,
+    };
 
     private static bool IsNone(Expr e) => e is ConstantExpr { Kind: ConstantKind.None };
 

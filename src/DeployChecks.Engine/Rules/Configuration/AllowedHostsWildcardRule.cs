@@ -38,7 +38,8 @@ public sealed class AllowedHostsWildcardRule : PythonRule
                 case AugAssignStmt { Target: NameExpr { Id: "ALLOWED_HOSTS" } } aug:
                     Judge(context, model, env, source, "ALLOWED_HOSTS", aug.Value, aug);
                     break;
-                case CallExpr call when call.Keyword("allowed_hosts") is { } hosts && call.Func.ToString()!.Contains("TrustedHost"):
+                case CallExpr call when call.Keyword("allowed_hosts") is { } hosts &&
+                                         ((call.Func.ToString() ?? "").Contains("TrustedHost") || (call.Positional(0)?.ToString() ?? "").Contains("TrustedHost")):
                     Judge(context, model, env, source, "TrustedHostMiddleware allowed_hosts", hosts, call);
                     break;
             }
@@ -55,9 +56,17 @@ public sealed class AllowedHostsWildcardRule : PythonRule
         var used = env.ReadsIn(value);
         string message = used.Count == 0
             ? $"{what} contains '*': any Host header is accepted"
-            : $"{what} defaults to '*': with {string.Join(", ", used.Select(u => u.Variable).Distinct())} unset, any Host header is accepted";
+            : $"{what} defaults to '*': with {string.Join(", ", used.Select(u => u.Variable).Distinct())} unset, `{ConfigFacts.Snippet(source, value)}` " +
+              $"evaluates to {Show(result)}, so any Host header is accepted";
         context.Report(model.File, at.Line, at.Column, message, ConfigFacts.Snippet(source, at), what);
     }
+
+    private static string Show(object? value) => value switch
+    {
+        string s => "'" + s + "'",
+        List<object?> list => "[" + string.Join(", ", list.Select(Show)) + "]",
+        _ => value?.ToString() ?? "None",
+    };
 
     private static bool HasWildcard(object? value) => value switch
     {

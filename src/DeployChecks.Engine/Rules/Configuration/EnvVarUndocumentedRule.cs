@@ -28,7 +28,9 @@ public sealed class EnvVarUndocumentedRule : Rule
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var read in doc.Reads)
         {
-            if (doc.MentionedWords.Contains(read.Variable) || !seen.Add(read.Variable))
+            // os.environ.setdefault("DJANGO_SETTINGS_MODULE", …) provides the variable rather than needing it.
+            if (read.Node is Python.Syntax.CallExpr { Func: Python.Syntax.AttributeExpr { Attr: "setdefault" } } ||
+                doc.MentionedWords.Contains(read.Variable) || !seen.Add(read.Variable))
             {
                 continue;
             }

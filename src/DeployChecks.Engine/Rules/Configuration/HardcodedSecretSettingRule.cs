@@ -85,9 +85,10 @@ public sealed class HardcodedSecretSettingRule : PythonRule
         return false;
     }
 
-    /// <summary>Classes used as configuration: pydantic BaseSettings, and *Config / *Settings classes in settings modules.</summary>
+    /// <summary>Classes used as configuration: *Config / *Settings classes in settings modules. pydantic-settings
+    /// classes are not: each field is read from the environment and its value is only the fallback (DC1007).</summary>
     private static bool IsConfigClass(ClassDefStmt cls, PythonFileModel model) =>
-        EnvironmentReads.IsBaseSettings(cls, model.Imports) ||
+        !EnvironmentReads.IsBaseSettings(cls, model.Imports) &&
         ConfigFacts.IsSettingsModule(model.File) && (cls.Name.EndsWith("Config", System.StringComparison.Ordinal) || cls.Name.EndsWith("Settings", System.StringComparison.Ordinal));
 
     private void CheckAssignments(RuleContext context, PythonFileModel model, IReadOnlyList<Stmt> body, string where)

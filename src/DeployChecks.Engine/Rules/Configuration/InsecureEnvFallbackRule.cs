@@ -48,7 +48,7 @@ public sealed class InsecureEnvFallbackRule : PythonRule
                     ? "the application silently runs on a local SQLite file instead of the production database"
                     : Redactor.HasUrlCredentials(fallback)
                         ? "the application connects with a password that is in the code"
-                        : $"the application silently connects to {Redactor.RedactValue(fallback)}";
+                        : $"the application silently connects to {fallback}";
             }
             else
             {
