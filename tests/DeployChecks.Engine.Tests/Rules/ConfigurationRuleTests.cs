@@ -201,6 +201,21 @@ public class ConfigurationRuleTests
         Assert.Empty(report.Active("DC1006"));
     }
 
+    [Fact]
+    public void DC1006_django_environ_scheme_defaults_are_the_fallback()
+    {
+        using var tree = new TempTree();
+        tree.Write("shop/settings.py",
+            "import environ\n" +
+            "env = environ.Env(DEBUG=(bool, True), TEMPLATE_DEBUG=(bool, False))\n" +
+            "DEBUG = env(\"DEBUG\")\n" +
+            "TEMPLATE_DEBUG = env(\"TEMPLATE_DEBUG\")\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC1006"));
+        Assert.Equal(3, f.Line);
+        Assert.Contains("with DEBUG unset, `env(\"DEBUG\")` evaluates to True", f.Message);
+    }
+
     // ---------------------------------------------------------------- DC1007
 
     [Fact]
@@ -262,6 +277,24 @@ public class ConfigurationRuleTests
         AssertNowhere(report, "Pw9x8c7v", "k3j4h5g6f7d8s9a0");
     }
 
+    [Fact]
+    public void DC1007_reports_or_fallbacks_after_an_env_read()
+    {
+        using var tree = new TempTree();
+        tree.Write("shop/settings.py",
+            "import os\n" +
+            "SECRET_KEY = os.environ.get(\"SECRET_KEY\") or \"fallback-k3j4h5g6f7\"\n" +
+            "API_TOKEN = os.environ.get(\"API_TOKEN\", \"\") or \"tok-9x8c7v6b5n\"\n" +
+            "LOG_LEVEL = os.environ.get(\"LOG_LEVEL\") or \"INFO\"\n" +
+            "STRIPE_API_KEY = os.environ.get(\"STRIPE_API_KEY\") or None\n");
+        var report = Runs.Check(tree.Root);
+        var f = Sorted(report, "DC1007");
+        Assert.Equal(new[] { 2, 3 }, f.Select(x => x.Line));
+        Assert.Equal("SECRET_KEY falls back to \"fa****\" when unset (os.environ.get with or): the application silently uses a key that is in the repository", f[0].Message);
+        Assert.StartsWith("API_TOKEN falls back to \"to****\"", f[1].Message);
+        AssertNowhere(report, "fallback-k3j4h5g6f7", "tok-9x8c7v6b5n");
+    }
+
     // ---------------------------------------------------------------- DC1008
 
     [Fact]
@@ -304,6 +337,27 @@ public class ConfigurationRuleTests
         var f = Assert.Single(report.Active("DC1008"));
         Assert.Equal(("api/config.py", 5), (f.Path, f.Line));
         Assert.StartsWith("API_DATABASE_URL is read here (pydantic-settings) but there is no .env.example, compose file, Dockerfile or README", f.Message);
+    }
+
+    [Fact]
+    public void DC1008_says_what_a_missing_variable_does_for_each_read_style()
+    {
+        using var tree = new TempTree();
+        tree.Write("README.md", "# Shop\n");
+        tree.Write("shop/settings.py",
+            "import os\n" +
+            "import environ\n" +
+            "env = environ.Env(LOG_LEVEL=(str, \"INFO\"))\n" +
+            "SENTRY_DSN = os.environ.get(\"SENTRY_DSN\")\n" +
+            "SECRET_KEY = env(\"SECRET_KEY\")\n" +
+            "LOG_LEVEL = env(\"LOG_LEVEL\")\n");
+        var report = Runs.Check(tree.Root);
+        var f = Sorted(report, "DC1008");
+        Assert.Equal(3, f.Length);
+        Assert.EndsWith("on a new deployment the code silently gets None", f[0].Message);
+        Assert.StartsWith("SENTRY_DSN is read here (os.environ.get) but no .env template", f[0].Message);
+        Assert.EndsWith("on a new deployment the application fails at start-up without it", f[1].Message);
+        Assert.EndsWith("on a new deployment it falls back to its default", f[2].Message);
     }
 
     // ---------------------------------------------------------------- DC1009
@@ -381,6 +435,23 @@ public class ConfigurationRuleTests
         Assert.Equal("ALLOWED_HOSTS contains '*': any Host header is accepted", f[1].Message);
     }
 
+    [Fact]
+    public void DC1010_debug_only_branch_is_a_development_set_up()
+    {
+        using var tree = new TempTree();
+        tree.Write("shop/settings.py",
+            "import os\n" +
+            "DEBUG = os.environ.get(\"DJANGO_DEBUG\") == \"1\"\n" +
+            "ALLOWED_HOSTS = os.environ[\"DJANGO_ALLOWED_HOSTS\"].split(\",\")\n" +
+            "if DEBUG:\n" +
+            "    ALLOWED_HOSTS = [\"*\"]\n" +
+            "else:\n" +
+            "    ALLOWED_HOSTS += [\"*\"]\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC1010"));
+        Assert.Equal(7, f.Line);
+    }
+
     // ---------------------------------------------------------------- DC1011
 
     [Fact]
@@ -416,19 +487,23 @@ public class ConfigurationRuleTests
         using var tree = new TempTree();
         tree.Write("shop/checks.py",
             "import logging\n" +
+            "import os\n" +
             "from django.conf import settings\n" +
             "logger = logging.getLogger(__name__)\n" +
             "print(settings.DATABASES[\"default\"][\"HOST\"])\n" +
             "print(settings.DATABASES[\"default\"][\"PASSWORD\"])\n" +
             "logger.info(\"key %s\", settings.SECRET_KEY is None)\n" +
+            "print(f\"DATABASE_URL={os.environ['DATABASE_URL']}\")\n" +
             "def show(app):\n" +
             "    app.logger.info(\"token: %s\", app.config.get(\"API_TOKEN\"))\n");
         var report = Runs.Check(tree.Root);
         var f = Sorted(report, "DC1011");
-        Assert.Equal(2, f.Length);
-        Assert.Equal(5, f[0].Line);
+        Assert.Equal(3, f.Length);
+        Assert.Equal(6, f[0].Line);
         Assert.Equal("print writes the setting PASSWORD to the standard output", f[0].Message);
         Assert.Equal(8, f[1].Line);
-        Assert.Contains("the setting API_TOKEN", f[1].Message);
+        Assert.Equal("print writes the value of DATABASE_URL to the standard output", f[1].Message);
+        Assert.Equal(10, f[2].Line);
+        Assert.Contains("the setting API_TOKEN", f[2].Message);
     }
 }

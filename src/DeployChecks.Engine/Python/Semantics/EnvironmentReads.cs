@@ -56,6 +56,8 @@ public static class EnvironmentReads
         var reads = new List<EnvRead>();
         var imports = model.Imports;
         var envObjects = new HashSet<string>(StringComparer.Ordinal);
+        // environ.Env(DEBUG=(bool, False)): defaults declared once, used by env("DEBUG") / env.bool("DEBUG").
+        var scheme = new Dictionary<string, (string? Cast, Expr Default)>(StringComparer.Ordinal);
         foreach (var node in model.Module.Walk())
         {
             if (node is AssignStmt { Value: CallExpr c } a && imports.Qualify(c.Func) == "environ.Env")
@@ -65,6 +67,14 @@ public static class EnvironmentReads
                     if (t is NameExpr n)
                     {
                         envObjects.Add(n.Id);
+                    }
+                }
+                foreach (var arg in c.Arguments)
+                {
+                    if (arg.Kind == ArgumentKind.Keyword && arg.Name != null &&
+                        arg.Value is CollectionExpr { Kind: CollectionKind.Tuple, Elements: { Count: 2 } pair })
+                    {
+                        scheme[arg.Name] = (pair[0] is NameExpr castName ? castName.Id : null, pair[1]);
                     }
                 }
             }
@@ -78,6 +88,10 @@ public static class EnvironmentReads
                     break;
                 case CallExpr call:
                     var read = FromCall(call, imports, envObjects);
+                    if (read is { HasDefault: false, Style: "django-environ" } && scheme.TryGetValue(read.Variable, out var declared))
+                    {
+                        read = new EnvRead(read.Variable, read.Node, declared.Default, true, read.Style, read.Cast ?? declared.Cast);
+                    }
                     if (read != null)
                     {
                         reads.Add(read);

@@ -28,8 +28,13 @@ public sealed class AllowedHostsWildcardRule : PythonRule
         }
         var env = new EnvSubstitution(EnvironmentReads.Find(model));
         string source = context.Artifacts.GetText(model.File).Text;
+        var debugOnly = DebugOnly(model);
         foreach (var node in model.Module.Walk())
         {
+            if (debugOnly.Contains(node))
+            {
+                continue;
+            }
             switch (node)
             {
                 case AssignStmt a when a.Targets.Any(t => t is NameExpr { Id: "ALLOWED_HOSTS" }):
@@ -59,6 +64,23 @@ public sealed class AllowedHostsWildcardRule : PythonRule
             : $"{what} defaults to '*': with {string.Join(", ", used.Select(u => u.Variable).Distinct())} unset, `{ConfigFacts.Snippet(source, value)}` " +
               $"evaluates to {Show(result)}, so any Host header is accepted";
         context.Report(model.File, at.Line, at.Column, message, ConfigFacts.Snippet(source, at), what);
+    }
+
+    /// <summary>Nodes under <c>if DEBUG:</c> / <c>if settings.DEBUG:</c> (the debug-only branch, a development set-up).</summary>
+    private static HashSet<Node> DebugOnly(PythonFileModel model)
+    {
+        var set = new HashSet<Node>();
+        foreach (var node in model.Module.Walk())
+        {
+            if (node is IfStmt { Test: NameExpr { Id: "DEBUG" } or AttributeExpr { Attr: "DEBUG" } } i)
+            {
+                foreach (var n in SyntaxWalker.Descendants(i.Body))
+                {
+                    set.Add(n);
+                }
+            }
+        }
+        return set;
     }
 
     private static string Show(object? value) => value switch

@@ -35,7 +35,9 @@ public sealed class EnvVarUndocumentedRule : Rule
                 continue;
             }
             var model = doc.ReadOrigin[read];
-            string fallback = read.HasDefault ? "it falls back to its default" : "the application fails at start-up without it";
+            string fallback = read.HasDefault ? "it falls back to its default"
+                : read.Style is "os.getenv" or "os.environ.get" ? "the code silently gets None"
+                : "the application fails at start-up without it";
             string where = doc.DocumentingFiles == 0 ? "there is no .env.example, compose file, Dockerfile or README" : "no .env template, compose file, Dockerfile, CI workflow or doc mentions it";
             context.Report(model.File, read.Node.Line, read.Node.Column,
                 $"{read.Variable} is read here ({read.Style}) but {where}; on a new deployment {fallback}",
