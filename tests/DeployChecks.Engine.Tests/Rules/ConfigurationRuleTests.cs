@@ -95,6 +95,27 @@ public class ConfigurationRuleTests
     }
 
     [Fact]
+    public void DC1005_and_DC1011_settings_that_describe_a_credential_are_not_secrets()
+    {
+        using var tree = new TempTree();
+        tree.Write("shop/settings.py",
+            "TOKEN_TYPE = \"Bearer\"\n" +
+            "SECRET_KEY_ENV_VAR = \"DJANGO_SECRET_KEY\"\n" +
+            "PASSWORD_RESET_TEMPLATE = \"registration/password_reset_email.html\"\n" +
+            "OAUTH2_TOKEN_ENDPOINT = \"https://login.microsoftonline.com/common/oauth2/v2.0/token\"\n" +
+            "API_TOKEN = \"tok_8f7e6d5c4b3a2918\"\n");
+        tree.Write("shop/app.py",
+            "import logging\n" +
+            "log = logging.getLogger(__name__)\n" +
+            "def show(app):\n" +
+            "    log.info(\"token endpoint %s\", app.config[\"OAUTH2_TOKEN_ENDPOINT\"])\n" +
+            "    log.info(\"reset template %s\", app.config[\"PASSWORD_RESET_TEMPLATE\"])\n");
+        var report = Runs.Check(tree.Root);
+        Assert.Equal(5, Assert.Single(report.Active("DC1005")).Line);
+        Assert.Empty(report.Active("DC1011"));
+    }
+
+    [Fact]
     public void DC1005_leaves_pydantic_settings_defaults_to_DC1007()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1007", "violating"));
