@@ -457,6 +457,28 @@ public class ConfigurationRuleTests
     }
 
     [Fact]
+    public void DC1010_pydantic_settings_field_defaulting_to_wildcard()
+    {
+        using var tree = new TempTree();
+        tree.Write("app/config.py",
+            "from pydantic_settings import BaseSettings, SettingsConfigDict\n" +
+            "\n" +
+            "class Settings(BaseSettings):\n" +
+            "    model_config = SettingsConfigDict(env_prefix=\"APP_\")\n" +
+            "    cors_origins: list[str] = [\"*\"]\n" +
+            "    allowed_hosts: list[str] = [\"*\"]\n");
+        tree.Write("app/other.py",
+            "from pydantic_settings import BaseSettings\n" +
+            "\n" +
+            "class Settings(BaseSettings):\n" +
+            "    allowed_hosts: list[str]\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC1010"));
+        Assert.Equal(("app/config.py", 6), (f.Path, f.Line));
+        Assert.Equal("Settings field allowed_hosts defaults to '*': with APP_ALLOWED_HOSTS unset, `[\"*\"]` evaluates to ['*'], so any Host header is accepted", f.Message);
+    }
+
+    [Fact]
     public void DC1010_debug_only_branch_is_a_development_set_up()
     {
         using var tree = new TempTree();

@@ -26,7 +26,8 @@ public sealed class AllowedHostsWildcardRule : PythonRule
         {
             return;
         }
-        var env = new EnvSubstitution(EnvironmentReads.Find(model));
+        var reads = EnvironmentReads.Find(model);
+        var env = new EnvSubstitution(reads);
         string source = context.Artifacts.GetText(model.File).Text;
         var debugOnly = DebugOnly(model);
         foreach (var node in model.Module.Walk())
@@ -40,6 +41,11 @@ public sealed class AllowedHostsWildcardRule : PythonRule
                 case AssignStmt a when a.Targets.Any(t => t is NameExpr { Id: "ALLOWED_HOSTS" }):
                     Judge(context, model, env, source, "ALLOWED_HOSTS", a.Value, a);
                     break;
+                case AnnAssignStmt { Target: NameExpr { Id: var field }, Value: { } annotated } ann when field.ToUpperInvariant() == "ALLOWED_HOSTS":
+                    // ALLOWED_HOSTS: list[str] = [...], or a pydantic-settings field whose value is only its default
+                    var fieldRead = reads.FirstOrDefault(r => ReferenceEquals(r.Node, ann));
+                    Judge(context, model, env, source, fieldRead != null ? "Settings field " + field : field, annotated, ann, fieldRead);
+                    break;
                 case AugAssignStmt { Target: NameExpr { Id: "ALLOWED_HOSTS" } } aug:
                     Judge(context, model, env, source, "ALLOWED_HOSTS", aug.Value, aug);
                     break;
@@ -51,14 +57,15 @@ public sealed class AllowedHostsWildcardRule : PythonRule
         }
     }
 
-    private static void Judge(RuleContext context, PythonFileModel model, EnvSubstitution env, string source, string what, Expr value, Node at)
+    private static void Judge(RuleContext context, PythonFileModel model, EnvSubstitution env, string source, string what, Expr value, Node at,
+                              EnvRead? field = null)
     {
         var result = env.EvaluateUnset(value);
         if (!HasWildcard(result))
         {
             return;
         }
-        var used = env.ReadsIn(value);
+        var used = field != null ? new List<EnvRead> { field } : env.ReadsIn(value);
         string message = used.Count == 0
             ? $"{what} contains '*': any Host header is accepted"
             : $"{what} defaults to '*': with {string.Join(", ", used.Select(u => u.Variable).Distinct())} unset, `{ConfigFacts.Snippet(source, value)}` " +
