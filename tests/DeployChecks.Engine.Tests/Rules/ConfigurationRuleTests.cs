@@ -116,6 +116,39 @@ public class ConfigurationRuleTests
     }
 
     [Fact]
+    public void DC1005_DC1006_DC1010_base_values_replaced_by_every_production_module_are_not_reported()
+    {
+        using var tree = new TempTree();
+        tree.Write("shop/__init__.py", "");
+        tree.Write("shop/settings/__init__.py", "");
+        tree.Write("shop/settings/base.py",
+            "SECRET_KEY = \"django-insecure-base-k3j4h5g6f7d8\"\n" +
+            "DEBUG = True\n" +
+            "ALLOWED_HOSTS = [\"*\"]\n");
+        tree.Write("shop/settings/prod.py",
+            "import os\n" +
+            "from .base import *  # noqa\n" +
+            "SECRET_KEY = os.environ[\"SECRET_KEY\"]\n" +
+            "DEBUG = False\n" +
+            "ALLOWED_HOSTS = os.environ[\"ALLOWED_HOSTS\"].split(\",\")\n");
+        tree.Write("shop/settings/dev.py", "from .base import *  # noqa\n");
+        var report = Runs.Check(tree.Root);
+        Assert.Empty(report.Active("DC1005"));
+        Assert.Empty(report.Active("DC1006"));
+        Assert.Empty(report.Active("DC1010"));
+
+        // A second production module that inherits DEBUG and the key from base.py: now they reach production.
+        tree.Write("shop/settings/staging.py",
+            "from .prod import *  # noqa\n" +
+            "from .base import DEBUG, SECRET_KEY  # noqa\n");
+        tree.Write("shop/settings/demo.py", "from .base import *  # noqa\n");
+        report = Runs.Check(tree.Root);
+        Assert.Equal(("shop/settings/base.py", 1), (Assert.Single(report.Active("DC1005")).Path, report.Active("DC1005")[0].Line));
+        Assert.Equal(2, Assert.Single(report.Active("DC1006")).Line);
+        Assert.Equal(3, Assert.Single(report.Active("DC1010")).Line);
+    }
+
+    [Fact]
     public void DC1005_leaves_pydantic_settings_defaults_to_DC1007()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1007", "violating"));

@@ -38,7 +38,8 @@ public sealed class AllowedHostsWildcardRule : PythonRule
             }
             switch (node)
             {
-                case AssignStmt a when a.Targets.Any(t => t is NameExpr { Id: "ALLOWED_HOSTS" }):
+                case AssignStmt a when a.Targets.Any(t => t is NameExpr { Id: "ALLOWED_HOSTS" }) &&
+                                       !ConfigFacts.OverriddenByEveryImporter(context, project, model, "ALLOWED_HOSTS"):
                     Judge(context, model, env, source, "ALLOWED_HOSTS", a.Value, a);
                     break;
                 case AnnAssignStmt { Target: NameExpr { Id: var field }, Value: { } annotated } ann when field.ToUpperInvariant() == "ALLOWED_HOSTS":

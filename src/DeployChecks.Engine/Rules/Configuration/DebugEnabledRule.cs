@@ -34,7 +34,8 @@ public sealed class DebugEnabledRule : PythonRule
         {
             foreach (var stmt in model.Module.Body)
             {
-                if (stmt is AssignStmt a && a.Targets.Any(t => t is NameExpr { Id: "DEBUG" }))
+                if (stmt is AssignStmt a && a.Targets.Any(t => t is NameExpr { Id: "DEBUG" }) &&
+                    !ConfigFacts.OverriddenByEveryImporter(context, project, model, "DEBUG"))
                 {
                     Judge(context, model, env, source, "DEBUG", a.Value, a);
                 }

@@ -28,7 +28,7 @@ public sealed class HardcodedSecretSettingRule : PythonRule
         bool settingsModule = ConfigFacts.IsSettingsModule(file) && !ConfigFacts.IsDevelopmentName(file.RelativePath);
         if (settingsModule)
         {
-            CheckAssignments(context, model, model.Module.Body, "settings module");
+            CheckAssignments(context, model, model.Module.Body, "settings module", project);
         }
         foreach (var node in model.Module.Walk())
         {
@@ -91,7 +91,7 @@ public sealed class HardcodedSecretSettingRule : PythonRule
         !EnvironmentReads.IsBaseSettings(cls, model.Imports) &&
         ConfigFacts.IsSettingsModule(model.File) && (cls.Name.EndsWith("Config", System.StringComparison.Ordinal) || cls.Name.EndsWith("Settings", System.StringComparison.Ordinal));
 
-    private void CheckAssignments(RuleContext context, PythonFileModel model, IReadOnlyList<Stmt> body, string where)
+    private void CheckAssignments(RuleContext context, PythonFileModel model, IReadOnlyList<Stmt> body, string where, PythonProject? baseOf = null)
     {
         foreach (var stmt in body)
         {
@@ -100,6 +100,11 @@ public sealed class HardcodedSecretSettingRule : PythonRule
                 case AssignStmt a:
                     foreach (var t in a.Targets)
                     {
+                        // SECRET_KEY = "dev…" in settings/base.py, replaced by os.environ[…] in every production module
+                        if (baseOf != null && t is NameExpr n && ConfigFacts.OverriddenByEveryImporter(context, baseOf, model, n.Id))
+                        {
+                            continue;
+                        }
                         Report(context, model, ConfigFacts.TargetName(t), a.Value, a, where);
                     }
                     break;
