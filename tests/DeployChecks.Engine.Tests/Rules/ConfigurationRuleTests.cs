@@ -238,6 +238,19 @@ public class ConfigurationRuleTests
     }
 
     [Fact]
+    public void DC1006_packages_whose_names_start_like_dev_or_local_are_production_code()
+    {
+        using var tree = new TempTree();
+        tree.Write("devices/settings.py", "DEBUG = True\n");
+        tree.Write("localization/config.py", "class ProductionConfig:\n    DEBUG = True\n");
+        tree.Write("devices/renderer.py", "class Renderer:\n    def __init__(self):\n        self.debug = True\n");
+        tree.Write("devices/devsettings.py", "DEBUG = True\n");
+        var report = Runs.Check(tree.Root);
+        var f = Sorted(report, "DC1006");
+        Assert.Equal(new[] { ("devices/settings.py", 1), ("localization/config.py", 2) }, f.Select(x => (x.Path, x.Line)));
+    }
+
+    [Fact]
     public void DC1006_off_by_default_reads_are_clean()
     {
         using var tree = new TempTree();

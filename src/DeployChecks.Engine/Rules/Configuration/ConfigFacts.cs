@@ -43,6 +43,9 @@ internal static class ConfigFacts
                     return true;
             }
         }
+        // DevConfig, devsettings.py, TestConfig, LocalConfig — the file or class name itself, not a package that happens
+        // to start with the same letters (devices/settings.py, localization/config.py, testimonials/config.py).
+        n = n.Substring(n.LastIndexOf('/') + 1);
         return n.StartsWith("dev", StringComparison.Ordinal) && (n.EndsWith("config", StringComparison.Ordinal) || n.EndsWith("settings", StringComparison.Ordinal)) ||
                n.StartsWith("test", StringComparison.Ordinal) && n.EndsWith("config", StringComparison.Ordinal) ||
                n.StartsWith("local", StringComparison.Ordinal) && n.EndsWith("config", StringComparison.Ordinal);

@@ -63,7 +63,8 @@ public sealed class DebugEnabledRule : PythonRule
                 case AssignStmt a when !devModule:
                     foreach (var t in a.Targets)
                     {
-                        if (t is AttributeExpr { Attr: "debug" } attr && attr.Value is NameExpr or AttributeExpr ||
+                        // app.debug = …, self.app.debug = … (not self.debug of some unrelated class)
+                        if (t is AttributeExpr { Attr: "debug" } attr && (attr.Value is NameExpr { Id: not ("self" or "cls") } or AttributeExpr) ||
                             t is SubscriptExpr { Index: ConstantExpr { Text: "DEBUG" }, Value: var cfg } && cfg.ToString().EndsWith("config", System.StringComparison.Ordinal))
                         {
                             Judge(context, model, env, source, t.ToString() ?? "debug", a.Value, a);
