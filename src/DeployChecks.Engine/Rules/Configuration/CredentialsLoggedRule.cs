@@ -128,7 +128,7 @@ public sealed class CredentialsLoggedRule : PythonRule
 
     /// <summary>Nodes of an argument a log line shows, leaving out sub-expressions that only test a value
     /// (<c>bool(x)</c>, <c>len(x)</c>, <c>x is None</c>, <c>"X" in os.environ</c>, <c>not x</c>).</summary>
-    private static IEnumerable<Node> Shown(Expr root)
+    private static IEnumerable<Node> Shown(Expr root, PythonFileModel model)
     {
         var stack = new Stack<Node>();
         stack.Push(root);
@@ -144,6 +144,16 @@ public sealed class CredentialsLoggedRule : PythonRule
             }
             yield return node;
             var children = new List<Node>(node.Children());
+            // for k in os.environ, sorted(os.environ), list(os.environ): only the names of the variables
+            if (node is ComprehensionClause clause && model.Imports.Qualify(clause.Iterable) == "os.environ")
+            {
+                children.Remove(clause.Iterable);
+            }
+            else if (node is CallExpr { Func: NameExpr { Id: "sorted" or "list" or "set" or "tuple" } } names && names.Arguments.Count == 1 &&
+                     model.Imports.Qualify(names.Arguments[0].Value) == "os.environ")
+            {
+                continue;
+            }
             for (int i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
@@ -175,7 +185,7 @@ public sealed class CredentialsLoggedRule : PythonRule
     /// <summary>What secret an argument carries, or null.</summary>
     private static string? Leak(Expr e, PythonFileModel model, Dictionary<Node, EnvRead> reads, Dictionary<string, string> locals)
     {
-        foreach (var node in Shown(e))
+        foreach (var node in Shown(e, model))
         {
             if (node is Expr x && reads.TryGetValue(x, out var r) && IsSecretVariable(r.Variable))
             {

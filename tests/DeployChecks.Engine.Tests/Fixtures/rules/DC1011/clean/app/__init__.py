@@ -14,6 +14,8 @@ def create_app():
     logger.info("SECRET_KEY set: %s", bool(app.config["SECRET_KEY"]))
     logger.info("Sentry enabled: %s", "SENTRY_DSN" in os.environ)
     logger.info("Variables set: %s", sorted(os.environ.keys()))
+    logger.info("App variables: %s", sorted(os.environ))
+    logger.info("Masked: %s", {k: "***" for k in os.environ if k.startswith("APP_")})
     logger.info("Log level %s", os.environ.get("LOG_LEVEL", "INFO"))
     print("Set DATABASE_URL and SECRET_KEY before starting")
     return app
