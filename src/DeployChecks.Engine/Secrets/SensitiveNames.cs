@@ -17,6 +17,10 @@ public static class SensitiveNames
         "PUBLIC_KEY", "PUBLISHABLE_KEY", "PUBKEY", "KEY_ID", "TOKEN_URL", "TOKEN_EXPIRY", "TOKEN_LIFETIME", "PASSWORD_MIN",
         "PASSWORD_RESET_TIMEOUT", "PASSWORD_HASHERS", "PASSWORD_VALIDATORS", "TOKEN_TTL", "_LENGTH", "_FILE", "_PATH", "_HEADER",
         "_FIELD", "_COOKIE_NAME", "_NAME",
+        // settings that describe a credential rather than hold it (TOKEN_TYPE = "Bearer", SECRET_KEY_ENV_VAR = "…",
+        // PASSWORD_RESET_TEMPLATE = "registration/…", OAUTH2_TOKEN_ENDPOINT = "https://…", ACCESS_TOKEN_EXPIRE_MINUTES)
+        "_TYPE", "_TEMPLATE", "_ENDPOINT", "_ENV_VAR", "_ENVVAR", "_SETTING", "_ALGORITHM", "_EXPIRE", "_TIMEOUT",
+        "_BACKEND", "_CLASS", "_PREFIX", "_LOCATION",
     };
 
     private static readonly string[] PlaceholderWords =

@@ -56,6 +56,8 @@ public static class EnvironmentReads
         var reads = new List<EnvRead>();
         var imports = model.Imports;
         var envObjects = new HashSet<string>(StringComparer.Ordinal);
+        // environ.Env(DEBUG=(bool, False)): defaults declared once, used by env("DEBUG") / env.bool("DEBUG").
+        var scheme = new Dictionary<string, (string? Cast, Expr Default)>(StringComparer.Ordinal);
         foreach (var node in model.Module.Walk())
         {
             if (node is AssignStmt { Value: CallExpr c } a && imports.Qualify(c.Func) == "environ.Env")
@@ -65,6 +67,14 @@ public static class EnvironmentReads
                     if (t is NameExpr n)
                     {
                         envObjects.Add(n.Id);
+                    }
+                }
+                foreach (var arg in c.Arguments)
+                {
+                    if (arg.Kind == ArgumentKind.Keyword && arg.Name != null &&
+                        arg.Value is CollectionExpr { Kind: CollectionKind.Tuple, Elements: { Count: 2 } pair })
+                    {
+                        scheme[arg.Name] = (pair[0] is NameExpr castName ? castName.Id : null, pair[1]);
                     }
                 }
             }
@@ -78,6 +88,10 @@ public static class EnvironmentReads
                     break;
                 case CallExpr call:
                     var read = FromCall(call, imports, envObjects);
+                    if (read is { HasDefault: false, Style: "django-environ" } && scheme.TryGetValue(read.Variable, out var declared))
+                    {
+                        read = new EnvRead(read.Variable, read.Node, declared.Default, true, read.Style, read.Cast ?? declared.Cast);
+                    }
                     if (read != null)
                     {
                         reads.Add(read);
@@ -94,6 +108,20 @@ public static class EnvironmentReads
     private static EnvRead? FromCall(CallExpr call, ImportTable imports, HashSet<string> envObjects)
     {
         string? q = imports.Qualify(call.Func);
+        if (q is "dj_database_url.config" && call.Positional(0) == null)
+        {
+            // dj_database_url.config(default=…, env="DATABASE_URL") reads DATABASE_URL unless told otherwise.
+            var def = call.Keyword("default");
+            string variable = call.Keyword("env") is ConstantExpr { IsString: true } e ? e.Text! : "DATABASE_URL";
+            return new EnvRead(variable, call, def, def != null, "dj-database-url", "db");
+        }
+        if (call.Positional(0) == null && call.Keyword("var") == null && call.Func is AttributeExpr { Value: NameExpr envObj, Attr: var implicitCast } &&
+            envObjects.Contains(envObj.Id) && ImplicitVariables(implicitCast) is { } implicitVariable)
+        {
+            // env.db(), env.cache(), env.email() read DATABASE_URL, CACHE_URL, EMAIL_URL by default.
+            var def = call.Keyword("default");
+            return new EnvRead(implicitVariable, call, def, def != null, "django-environ", implicitCast);
+        }
         if (q == null || call.Positional(0) is not ConstantExpr { IsString: true } name)
         {
             return null;
@@ -126,6 +154,15 @@ public static class EnvironmentReads
         }
         return null;
     }
+
+    private static string? ImplicitVariables(string cast) => cast switch
+    {
+        "db" or "db_url" => "DATABASE_URL",
+        "cache" or "cache_url" => "CACHE_URL",
+        "email" or "email_url" => "EMAIL_URL",
+        "search_url" => "SEARCH_URL",
+        _ => null,
+    };
 
     private static bool IsNone(Expr e) => e is ConstantExpr { Kind: ConstantKind.None };
 

@@ -151,7 +151,11 @@ public sealed class EnvReadInfo
         HasDefault = read.HasDefault;
         Line = read.Node.Line;
         Column = read.Node.Column;
+        ProvidesDefault = read.Node is Syntax.CallExpr { Func: Syntax.AttributeExpr { Attr: "setdefault" } };
     }
+
+    /// <summary>True for <c>os.environ.setdefault(…)</c>, which sets the variable rather than needing it.</summary>
+    public bool ProvidesDefault { get; }
 
     public string Variable { get; }
     public string Style { get; }

@@ -95,7 +95,7 @@ public sealed class CredentialsLoggedRule : PythonRule
                 {
                     map[n.Id] = r.Variable;
                 }
-                else if (IsSecretVariable(n.Id) && n.Id.ToUpperInvariant() != n.Id)
+                else if (IsSecretLocalName(n.Id))
                 {
                     // db_password = …, api_token = … (lower-case locals named like secrets)
                     map[n.Id] = n.Id;
@@ -105,12 +105,91 @@ public sealed class CredentialsLoggedRule : PythonRule
         return map;
     }
 
+    private static readonly string[] SecretLocalEndings =
+    {
+        "password", "passwd", "passphrase", "secret", "token", "dsn", "pwd", "credentials", "secret_key", "api_key", "apikey",
+        "private_key", "access_key", "signing_key", "encryption_key", "auth_key", "database_url", "db_url",
+    };
+
+    /// <summary>A lower-case local whose name ends with what it holds (<c>db_password</c>, <c>api_token</c>), not one that
+    /// merely contains a secret word (<c>cache_key</c>, <c>password_reset_url</c>, <c>max_tokens</c>).</summary>
+    private static bool IsSecretLocalName(string id)
+    {
+        if (id.ToUpperInvariant() == id || !IsSecretVariable(id))
+        {
+            return false;
+        }
+        string lower = id.ToLowerInvariant();
+        foreach (var ending in SecretLocalEndings)
+        {
+            if (lower == ending || lower.EndsWith("_" + ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Nodes of an argument a log line shows, leaving out sub-expressions that only test a value
+    /// (<c>bool(x)</c>, <c>len(x)</c>, <c>x is None</c>, <c>"X" in os.environ</c>, <c>not x</c>).</summary>
+    private static IEnumerable<Node> Shown(Expr root, PythonFileModel model)
+    {
+        var stack = new Stack<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is CallExpr { Func: NameExpr { Id: "bool" or "len" or "type" or "isinstance" or "hasattr" or "callable" or "hash" or "id" } } ||
+                node is BinaryExpr { Operator: BinaryOperator.Eq or BinaryOperator.NotEq or BinaryOperator.Lt or BinaryOperator.LtE or BinaryOperator.Gt or
+                    BinaryOperator.GtE or BinaryOperator.Is or BinaryOperator.IsNot or BinaryOperator.In or BinaryOperator.NotIn } ||
+                node is UnaryExpr { Operator: UnaryOperator.Not })
+            {
+                continue;
+            }
+            yield return node;
+            var children = new List<Node>(node.Children());
+            // for k in os.environ, sorted(os.environ), list(os.environ): only the names of the variables
+            if (node is ComprehensionClause clause && model.Imports.Qualify(clause.Iterable) == "os.environ")
+            {
+                children.Remove(clause.Iterable);
+            }
+            else if (node is CallExpr { Func: NameExpr { Id: "sorted" or "list" or "set" or "tuple" } } names && names.Arguments.Count == 1 &&
+                     model.Imports.Qualify(names.Arguments[0].Value) == "os.environ")
+            {
+                continue;
+            }
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+    }
+
+    /// <summary>True when some receiver along <c>settings.DATABASES["default"]</c> is a settings or config object.</summary>
+    private static bool IsUnderSettings(Expr e, PythonFileModel model)
+    {
+        for (var cur = e; cur != null;)
+        {
+            if ((cur is NameExpr || cur is AttributeExpr) && IsSettingsObject(cur, model))
+            {
+                return true;
+            }
+            cur = cur switch
+            {
+                SubscriptExpr s => s.Value,
+                AttributeExpr a => a.Value,
+                _ => null,
+            };
+        }
+        return false;
+    }
+
     private static bool IsSecretVariable(string name) => SensitiveNames.IsSensitive(name) || SensitiveNames.IsConnectionUrl(name);
 
     /// <summary>What secret an argument carries, or null.</summary>
     private static string? Leak(Expr e, PythonFileModel model, Dictionary<Node, EnvRead> reads, Dictionary<string, string> locals)
     {
-        foreach (var node in SyntaxWalker.Descendants(new Node[] { e }))
+        foreach (var node in Shown(e, model))
         {
             if (node is Expr x && reads.TryGetValue(x, out var r) && IsSecretVariable(r.Variable))
             {
@@ -122,9 +201,11 @@ public sealed class CredentialsLoggedRule : PythonRule
                     return $"{n.Id} (holding {v})";
                 case AttributeExpr a when IsSecretVariable(a.Attr) && IsSettingsObject(a.Value, model):
                     return $"the setting {a.Attr}";
-                case SubscriptExpr { Index: ConstantExpr { IsString: true } k } s when IsSecretVariable(k.Text!) &&
-                                                                                      (s.Value.ToString() ?? "").EndsWith("config", StringComparison.Ordinal):
+                case SubscriptExpr { Index: ConstantExpr { IsString: true } k } s when IsSecretVariable(k.Text!) && IsUnderSettings(s.Value, model):
                     return $"the setting {k.Text}";
+                case CallExpr { Func: AttributeExpr { Attr: "get", Value: var getFrom } } get when get.Positional(0) is ConstantExpr { IsString: true } gk &&
+                                                                                                   IsSecretVariable(gk.Text!) && IsUnderSettings(getFrom, model):
+                    return $"the setting {gk.Text}";
                 case NameExpr or AttributeExpr when model.Imports.Qualify((Expr)node) == "os.environ" && !(IsPartOfLargerChain(e, node)):
                     return "the whole process environment (os.environ)";
                 case NameExpr or AttributeExpr when IsWholeSettings((Expr)node, model) && ReferenceEquals(node, e):

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Python.Syntax;
@@ -33,7 +34,8 @@ public sealed class DebugEnabledRule : PythonRule
         {
             foreach (var stmt in model.Module.Body)
             {
-                if (stmt is AssignStmt a && a.Targets.Any(t => t is NameExpr { Id: "DEBUG" }))
+                if (stmt is AssignStmt a && a.Targets.Any(t => t is NameExpr { Id: "DEBUG" }) &&
+                    !ConfigFacts.OverriddenByEveryImporter(context, project, model, "DEBUG"))
                 {
                     Judge(context, model, env, source, "DEBUG", a.Value, a);
                 }
@@ -52,14 +54,17 @@ public sealed class DebugEnabledRule : PythonRule
                         }
                         else if (s is AnnAssignStmt { Target: NameExpr { Id: "DEBUG" or "debug" }, Value: { } v } an)
                         {
-                            Judge(context, model, env, source, $"{cls.Name}.{((NameExpr)an.Target).Id}", v, an);
+                            // A pydantic-settings field is itself the environment read: its value is only the default.
+                            var field = reads.FirstOrDefault(r => ReferenceEquals(r.Node, an));
+                            Judge(context, model, env, source, $"{cls.Name}.{((NameExpr)an.Target).Id}", v, an, field);
                         }
                     }
                     break;
                 case AssignStmt a when !devModule:
                     foreach (var t in a.Targets)
                     {
-                        if (t is AttributeExpr { Attr: "debug" } attr && attr.Value is NameExpr or AttributeExpr ||
+                        // app.debug = …, self.app.debug = … (not self.debug of some unrelated class)
+                        if (t is AttributeExpr { Attr: "debug" } attr && (attr.Value is NameExpr { Id: not ("self" or "cls") } or AttributeExpr) ||
                             t is SubscriptExpr { Index: ConstantExpr { Text: "DEBUG" }, Value: var cfg } && cfg.ToString().EndsWith("config", System.StringComparison.Ordinal))
                         {
                             Judge(context, model, env, source, t.ToString() ?? "debug", a.Value, a);
@@ -73,17 +78,28 @@ public sealed class DebugEnabledRule : PythonRule
         }
     }
 
-    private static void Judge(RuleContext context, PythonFileModel model, EnvSubstitution env, string source, string what, Expr value, Node at)
+    private static void Judge(RuleContext context, PythonFileModel model, EnvSubstitution env, string source, string what, Expr value, Node at,
+                              EnvRead? field = null)
     {
-        var used = env.ReadsIn(value);
+        var used = field != null ? new List<EnvRead> { field } : env.ReadsIn(value);
         object? result = env.EvaluateUnset(value);
-        if (result is not bool on || !on)
+        // DEBUG = os.getenv("DEBUG", "False") is the string "False": true for Django's `if settings.DEBUG` and for Flask.
+        // pydantic fields and bool casts parse strings, so there only real booleans count.
+        bool stringOn = field == null && result is string text && text.Length > 0;
+        if (!stringOn && (result is not bool on || !on))
         {
             return;
         }
         string expr = ConfigFacts.Snippet(source, value);
+        string evaluates = stringOn
+            ? $"evaluates to the string '{result}', which is true (any non-empty string is)"
+            : "evaluates to True";
         string message;
-        if (used.Count == 0)
+        if (stringOn && used.Count == 0)
+        {
+            message = $"{what} is the string {expr} in {model.File.RelativePath}, which is true (any non-empty string is): debug is on wherever this code runs";
+        }
+        else if (used.Count == 0)
         {
             message = at is CallExpr
                 ? $"{what} is called with debug on: the Werkzeug debugger lets anyone who reaches the port run code"
@@ -92,7 +108,7 @@ public sealed class DebugEnabledRule : PythonRule
         else
         {
             string vars = string.Join(", ", used.Select(u => u.Variable).Distinct());
-            message = $"{what} defaults to on: with {vars} unset, `{expr}` evaluates to True, so a deployment that forgets the variable runs in debug mode";
+            message = $"{what} defaults to on: with {vars} unset, `{expr}` {evaluates}, so a deployment that forgets the variable runs in debug mode";
         }
         context.Report(model.File, at.Line, at.Column, message, ConfigFacts.Snippet(source, at), what);
     }

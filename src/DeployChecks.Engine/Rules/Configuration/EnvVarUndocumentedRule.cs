@@ -28,11 +28,15 @@ public sealed class EnvVarUndocumentedRule : Rule
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var (file, read) in doc.Reads)
         {
-            if (doc.MentionedWords.Contains(read.Variable) || !seen.Add(read.Variable))
+            // os.environ.setdefault("DJANGO_SETTINGS_MODULE", …) provides the variable rather than needing it.
+            if (read.ProvidesDefault ||
+                doc.MentionedWords.Contains(read.Variable) || !seen.Add(read.Variable))
             {
                 continue;
             }
-            string fallback = read.HasDefault ? "it falls back to its default" : "the application fails at start-up without it";
+            string fallback = read.HasDefault ? "it falls back to its default"
+                : read.Style is "os.getenv" or "os.environ.get" ? "the code silently gets None"
+                : "the application fails at start-up without it";
             string where = doc.DocumentingFiles == 0 ? "there is no .env.example, compose file, Dockerfile or README" : "no .env template, compose file, Dockerfile, CI workflow or doc mentions it";
             context.Report(file, read.Line, read.Column,
                 $"{read.Variable} is read here ({read.Style}) but {where}; on a new deployment {fallback}",

@@ -79,5 +79,9 @@ public sealed class EnvVarUnusedRule : Rule
         key.StartsWith("GUNICORN_", System.StringComparison.Ordinal) || key.StartsWith("UVICORN_", System.StringComparison.Ordinal) ||
         key.StartsWith("WEB_CONCURRENCY", System.StringComparison.Ordinal) || key == "DJANGO_SETTINGS_MODULE" || key == "PORT" ||
         key.StartsWith("COMPOSE_", System.StringComparison.Ordinal) || key.StartsWith("DOCKER_", System.StringComparison.Ordinal) ||
-        key == "TZ" || key == "LANG" || key.StartsWith("LC_", System.StringComparison.Ordinal);
+        key == "TZ" || key == "LANG" || key.StartsWith("LC_", System.StringComparison.Ordinal) ||
+        // read by SDKs without the application naming them: sentry_sdk.init(), boto3, Google clients, OpenTelemetry, proxies
+        key.StartsWith("SENTRY_", System.StringComparison.Ordinal) || key.StartsWith("AWS_", System.StringComparison.Ordinal) ||
+        key == "GOOGLE_APPLICATION_CREDENTIALS" || key.StartsWith("OTEL_", System.StringComparison.Ordinal) ||
+        key is "HTTP_PROXY" or "HTTPS_PROXY" or "NO_PROXY" or "REQUESTS_CA_BUNDLE" or "SSL_CERT_FILE";
 }

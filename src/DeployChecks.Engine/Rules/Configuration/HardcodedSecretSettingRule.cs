@@ -28,7 +28,7 @@ public sealed class HardcodedSecretSettingRule : PythonRule
         bool settingsModule = ConfigFacts.IsSettingsModule(file) && !ConfigFacts.IsDevelopmentName(file.RelativePath);
         if (settingsModule)
         {
-            CheckAssignments(context, model, model.Module.Body, "settings module");
+            CheckAssignments(context, model, model.Module.Body, "settings module", project);
         }
         foreach (var node in model.Module.Walk())
         {
@@ -85,12 +85,13 @@ public sealed class HardcodedSecretSettingRule : PythonRule
         return false;
     }
 
-    /// <summary>Classes used as configuration: pydantic BaseSettings, and *Config / *Settings classes in settings modules.</summary>
+    /// <summary>Classes used as configuration: *Config / *Settings classes in settings modules. pydantic-settings
+    /// classes are not: each field is read from the environment and its value is only the fallback (DC1007).</summary>
     private static bool IsConfigClass(ClassDefStmt cls, PythonFileModel model) =>
-        EnvironmentReads.IsBaseSettings(cls, model.Imports) ||
+        !EnvironmentReads.IsBaseSettings(cls, model.Imports) &&
         ConfigFacts.IsSettingsModule(model.File) && (cls.Name.EndsWith("Config", System.StringComparison.Ordinal) || cls.Name.EndsWith("Settings", System.StringComparison.Ordinal));
 
-    private void CheckAssignments(RuleContext context, PythonFileModel model, IReadOnlyList<Stmt> body, string where)
+    private void CheckAssignments(RuleContext context, PythonFileModel model, IReadOnlyList<Stmt> body, string where, PythonProject? baseOf = null)
     {
         foreach (var stmt in body)
         {
@@ -99,6 +100,11 @@ public sealed class HardcodedSecretSettingRule : PythonRule
                 case AssignStmt a:
                     foreach (var t in a.Targets)
                     {
+                        // SECRET_KEY = "dev…" in settings/base.py, replaced by os.environ[…] in every production module
+                        if (baseOf != null && t is NameExpr n && ConfigFacts.OverriddenByEveryImporter(context, baseOf, model, n.Id))
+                        {
+                            continue;
+                        }
                         Report(context, model, ConfigFacts.TargetName(t), a.Value, a, where);
                     }
                     break;

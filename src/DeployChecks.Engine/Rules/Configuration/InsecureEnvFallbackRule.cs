@@ -27,37 +27,60 @@ public sealed class InsecureEnvFallbackRule : PythonRule
         {
             return;
         }
-        string source = context.Artifacts.GetText(model.File).Text;
-        foreach (var read in model.EnvReads)
+        var reads = model.EnvReads;
+        foreach (var read in reads)
         {
-            if (!read.HasDefault || ConstantValue.Evaluate(read.Default) is not string fallback || fallback.Length == 0)
+            if (read.HasDefault && ConstantValue.Evaluate(read.Default) is string fallback)
             {
-                continue;
+                Judge(context, model, read, read.Node, fallback, read.Style);
             }
-            bool sensitive = SensitiveNames.IsSensitive(read.Variable);
-            bool url = SensitiveNames.IsConnectionUrl(read.Variable);
-            if (!sensitive && !url)
-            {
-                continue;
-            }
-            string consequence;
-            if (url)
-            {
-                string lower = fallback.ToLowerInvariant();
-                consequence = lower.StartsWith("sqlite", System.StringComparison.Ordinal)
-                    ? "the application silently runs on a local SQLite file instead of the production database"
-                    : Redactor.HasUrlCredentials(fallback)
-                        ? "the application connects with a password that is in the code"
-                        : $"the application silently connects to {Redactor.RedactValue(fallback)}";
-            }
-            else
-            {
-                consequence = "the application silently uses a key that is in the repository";
-            }
-            string shown = url && !Redactor.HasUrlCredentials(fallback) ? fallback : Redactor.RedactValue(fallback);
-            context.Report(model.File, read.Node.Line, read.Node.Column,
-                $"{read.Variable} falls back to \"{shown}\" when unset ({read.Style}): {consequence}",
-                $"{read.Variable} default \"{shown}\"", read.Variable);
         }
+        // os.environ.get("SECRET_KEY") or "dev-key": the literal is the fallback all the same.
+        var byNode = new System.Collections.Generic.Dictionary<Node, EnvRead>();
+        foreach (var r in reads)
+        {
+            byNode[r.Node] = r;
+        }
+        foreach (var node in model.Module.Walk())
+        {
+            if (node is BinaryExpr { Operator: BinaryOperator.Or } or && byNode.TryGetValue(or.Left, out var read) &&
+                (!read.HasDefault || ConstantValue.Evaluate(read.Default) is string { Length: 0 }) &&
+                ConstantValue.Evaluate(or.Right) is string fallback)
+            {
+                Judge(context, model, read, or, fallback, read.Style + " with or");
+            }
+        }
+    }
+
+    private static void Judge(RuleContext context, PythonFileModel model, EnvRead read, Node at, string fallback, string style)
+    {
+        if (fallback.Length == 0)
+        {
+            return;
+        }
+        bool sensitive = SensitiveNames.IsSensitive(read.Variable);
+        bool url = SensitiveNames.IsConnectionUrl(read.Variable);
+        if (!sensitive && !url)
+        {
+            return;
+        }
+        string consequence;
+        if (url)
+        {
+            string lower = fallback.ToLowerInvariant();
+            consequence = lower.StartsWith("sqlite", System.StringComparison.Ordinal)
+                ? "the application silently runs on a local SQLite file instead of the production database"
+                : Redactor.HasUrlCredentials(fallback)
+                    ? "the application connects with a password that is in the code"
+                    : $"the application silently connects to {fallback}";
+        }
+        else
+        {
+            consequence = "the application silently uses a key that is in the repository";
+        }
+        string shown = url && !Redactor.HasUrlCredentials(fallback) ? fallback : Redactor.RedactValue(fallback);
+        context.Report(model.File, at.Line, at.Column,
+            $"{read.Variable} falls back to \"{shown}\" when unset ({style}): {consequence}",
+            $"{read.Variable} default \"{shown}\"", read.Variable);
     }
 }

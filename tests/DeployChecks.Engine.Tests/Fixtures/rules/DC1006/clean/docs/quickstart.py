@@ -1,0 +1,3 @@
+from webapp import create_app
+
+create_app().run(debug=True)

@@ -1,0 +1,3 @@
+import os
+
+API_BASE = os.environ["EXAMPLE_API_BASE"]

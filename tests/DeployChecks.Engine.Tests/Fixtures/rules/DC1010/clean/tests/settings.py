@@ -1,0 +1,3 @@
+from shop.settings.base import *  # noqa
+
+ALLOWED_HOSTS = ["*"]

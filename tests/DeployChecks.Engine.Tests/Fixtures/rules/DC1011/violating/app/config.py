@@ -1,0 +1,6 @@
+import os
+
+
+class ProductionConfig:
+    SECRET_KEY = os.environ["SECRET_KEY"]
+    SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]
