@@ -708,6 +708,11 @@ public sealed class Tokenizer
         var prev = _tokens.Count > 0 ? _tokens[_tokens.Count - 1] : default;
         bool arguments = _s[_pos] == '(' && _tokens.Count > 0 &&
             (prev.Kind == TokenKind.Name && !prev.IsKeyword || prev.Kind is TokenKind.RParen or TokenKind.RBracket or TokenKind.String);
+        if (arguments && _tokens.Count > 1 && _tokens[_tokens.Count - 2].IsName("def"))
+        {
+            // A def header's parameter list: `name = value` at column 1 there is a new statement, not a parameter.
+            arguments = false;
+        }
         _argumentBrackets.Add(arguments);
         if (_depth == (_expressionMode ? 1 : 0))
         {
