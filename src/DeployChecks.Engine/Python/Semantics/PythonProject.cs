@@ -76,7 +76,7 @@ public sealed class PythonProject
         string? name = ModuleNameOf(file);
         var imports = ImportTable.Build(module, name, file.Name == "__init__.py");
         var model = new PythonFileModel(file, module, imports, name);
-        _summaries.TryAdd(file.RelativePath, PythonFileSummary.Of(model));
+        _summaries.TryAdd(file.RelativePath, PythonFileSummary.Of(model, _cache.GetText(file).Text));
         return model;
     });
 
@@ -167,23 +167,64 @@ public sealed class EnvReadInfo
 /// <summary>The small facts about a Python file that outlive its tree.</summary>
 public sealed class PythonFileSummary
 {
-    private PythonFileSummary(WorkspaceFile file, IReadOnlyList<EnvReadInfo> envReads)
+    private PythonFileSummary(WorkspaceFile file, IReadOnlyList<EnvReadInfo> envReads, HashSet<string> constantNames)
     {
         File = file;
         EnvReads = envReads;
+        ConstantNames = constantNames;
     }
+
+    /// <summary>Upper-case identifiers in the file (<c>SECRET_KEY</c>, <c>SENTRY_DSN</c>): the shape of environment
+    /// variable names, kept so whole-workspace rules can tell which variables code mentions without re-reading it.</summary>
+    public HashSet<string> ConstantNames { get; }
 
     public WorkspaceFile File { get; }
 
     public IReadOnlyList<EnvReadInfo> EnvReads { get; }
 
-    public static PythonFileSummary Of(PythonFileModel model)
+    public static PythonFileSummary Of(PythonFileModel model, string text)
     {
         var reads = new List<EnvReadInfo>();
         foreach (var r in model.EnvReads)
         {
             reads.Add(new EnvReadInfo(r));
         }
-        return new PythonFileSummary(model.File, reads);
+        return new PythonFileSummary(model.File, reads, UpperCaseWords(text));
+    }
+
+    /// <summary>Identifiers of two or more characters made of A–Z, 0–9 and _ only, starting with a letter or _.</summary>
+    public static HashSet<string> UpperCaseWords(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')
+            {
+                int start = i;
+                bool upper = true;
+                while (i < text.Length && (text[i] == '_' || text[i] >= 'A' && text[i] <= 'Z' || text[i] >= 'a' && text[i] <= 'z' || text[i] >= '0' && text[i] <= '9'))
+                {
+                    upper &= !(text[i] >= 'a' && text[i] <= 'z');
+                    i++;
+                }
+                if (upper && i - start > 1 && (text[start] != '_' || i - start > 2))
+                {
+                    set.Add(text.Substring(start, i - start));
+                }
+                continue;
+            }
+            if (c >= '0' && c <= '9')
+            {
+                while (i < text.Length && (text[i] == '_' || char.IsLetterOrDigit(text[i])))
+                {
+                    i++;
+                }
+                continue;
+            }
+            i++;
+        }
+        return set;
     }
 }

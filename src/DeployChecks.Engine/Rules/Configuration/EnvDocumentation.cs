@@ -22,8 +22,8 @@ internal sealed class EnvDocumentation
 
     public List<(WorkspaceFile File, EnvReadInfo Read)> Reads { get; } = new();
 
-    /// <summary>Identifier-like words in all Python sources (production and tests), to tell a documented variable that
-    /// some code we cannot follow uses from one nobody uses.</summary>
+    /// <summary>The env-template keys that appear as words in some Python source (production or tests), to tell a
+    /// documented variable that code we cannot follow uses from one nobody uses.</summary>
     public HashSet<string> PythonWords { get; } = new(StringComparer.Ordinal);
 
     public int DocumentingFiles { get; private set; }
@@ -54,16 +54,22 @@ internal sealed class EnvDocumentation
                 }
             }
         }
+        var templateKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, _, key) in doc.TemplateKeys)
+        {
+            templateKeys.Add(key);
+        }
         var project = PythonProject.For(context);
         foreach (var file in ws.OfKind(ArtifactKind.Python))
         {
-            if (!context.TryGetText(file, out var text))
-            {
-                continue;
-            }
-            AddWords(doc.PythonWords, text.Text);
             if (file.IsNonProduction)
             {
+                // Tests are never modelled by the rules: read them here, for the words only.
+                if (doc.TemplateKeys.Count > 0 && context.TryGetText(file, out var text))
+                {
+                    AddWords(doc.PythonWords, text.Text, templateKeys);
+                    context.Artifacts.Release(file);
+                }
                 continue;
             }
             var summary = project.Summary(file);
@@ -75,13 +81,34 @@ internal sealed class EnvDocumentation
             {
                 doc.Reads.Add((file, r));
             }
+            foreach (var key in templateKeys)
+            {
+                if (summary.ConstantNames.Contains(key))
+                {
+                    doc.PythonWords.Add(key);
+                }
+            }
         }
         return doc;
     }
 
-    /// <summary>Adds the identifier-like words of <paramref name="text"/> (one linear scan, no regex).</summary>
-    internal static void AddWords(HashSet<string> set, string text)
+    /// <summary>Adds the identifier-like words of <paramref name="text"/> (one linear scan, no regex); with
+    /// <paramref name="only"/>, just the words in that set (checked by length and first character before any
+    /// substring is allocated, so scanning large sources stays cheap).</summary>
+    internal static void AddWords(HashSet<string> set, string text, HashSet<string>? only = null)
     {
+        bool[]? lengths = null;
+        if (only != null)
+        {
+            lengths = new bool[256];
+            foreach (var w in only)
+            {
+                if (w.Length < 256)
+                {
+                    lengths[w.Length] = true;
+                }
+            }
+        }
         int i = 0;
         while (i < text.Length)
         {
@@ -93,9 +120,14 @@ internal sealed class EnvDocumentation
                 {
                     i++;
                 }
-                if (i - start > 1)
+                int len = i - start;
+                if (len > 1 && (lengths == null || len < 256 && lengths[len]))
                 {
-                    set.Add(text.Substring(start, i - start));
+                    string word = text.Substring(start, len);
+                    if (only == null || only.Contains(word))
+                    {
+                        set.Add(word);
+                    }
                 }
                 continue;
             }
