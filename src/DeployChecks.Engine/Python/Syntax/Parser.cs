@@ -145,25 +145,20 @@ public sealed partial class Parser
         return new ParseException(t, message + ", found " + found);
     }
 
-    private T Finish<T>(T node, Token first) where T : Node
-    {
-        node.Line = first.Line;
-        node.Column = first.Column;
-        node.Start = first.Start;
-        var last = _tokens[Math.Max(0, _i - 1)];
-        node.End = Math.Max(first.End, last.End);
-        node.EndLine = Math.Max(first.Line, last.Line);
-        return node;
-    }
+    /// <summary>Gives <paramref name="node"/> the span from <paramref name="first"/> to the last consumed token.</summary>
+    private T Finish<T>(T node, Token first) where T : Node => Span(node, first.Line, first.Column, first.Start, first.End, first.Line);
 
-    private T FinishFrom<T>(T node, Node first) where T : Node
+    /// <summary>Gives <paramref name="node"/> the span from an earlier node to the last consumed token.</summary>
+    private T FinishFrom<T>(T node, Node first) where T : Node => Span(node, first.Line, first.Column, first.Start, first.End, first.EndLine);
+
+    private T Span<T>(T node, int line, int column, int start, int firstEnd, int firstEndLine) where T : Node
     {
-        node.Line = first.Line;
-        node.Column = first.Column;
-        node.Start = first.Start;
+        node.Line = line;
+        node.Column = column;
+        node.Start = start;
         var last = _tokens[Math.Max(0, _i - 1)];
-        node.End = Math.Max(first.End, last.End);
-        node.EndLine = Math.Max(first.EndLine, last.Line);
+        node.End = Math.Max(firstEnd, last.End);
+        node.EndLine = Math.Max(firstEndLine, last.Line);
         return node;
     }
 
