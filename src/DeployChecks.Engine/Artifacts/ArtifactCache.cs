@@ -69,14 +69,31 @@ public sealed class ArtifactCache
         byte[] bytes;
         try
         {
-            var info = new FileInfo(file.FullPath);
-            long length = info.Length;
+            // Size first, without opening: FIFOs, sockets and devices report 0 and would block an open or a read
+            // forever, so a file that reports no content is taken as empty and never opened.
+            long length = new FileInfo(file.FullPath).Length;
+            if (length == 0)
+            {
+                return new SourceText("");
+            }
             if (length > _maxFileSize)
             {
                 throw new ArtifactReadException("FileTooLarge", file.RelativePath, 0,
                     $"{file.RelativePath}: {length:N0} bytes is over the {_maxFileSize:N0}-byte cap; not read");
             }
-            bytes = File.ReadAllBytes(file.FullPath);
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            bytes = new byte[Math.Min(length, stream.Length)];
+            int read = 0;
+            while (read < bytes.Length)
+            {
+                int n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    Array.Resize(ref bytes, read); // the file shrank while we read it
+                    break;
+                }
+                read += n;
+            }
         }
         catch (ArtifactReadException)
         {
