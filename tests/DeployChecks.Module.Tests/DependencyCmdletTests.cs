@@ -155,6 +155,27 @@ public class DependencyCmdletTests
     }
 
     [Fact]
+    public void A_database_that_is_not_a_zip_is_VulnerabilityDatabaseUnreadable()
+    {
+        using var app = App();
+        string notZip = app.Write("all.zip", "this is not a zip archive\n");
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("try { Get-DependencyLock $args[0] | Find-DependencyVulnerability -DatabasePath $args[1] | Out-Null; 'no error' } catch { $_.FullyQualifiedErrorId }", app.Root, notZip);
+        Assert.StartsWith("VulnerabilityDatabaseUnreadable,", Assert.Single(r.Output).ToString());
+    }
+
+    [Fact]
+    public void LiteralPath_takes_brackets_literally()
+    {
+        using var app = App();
+        string odd = app.Write("svc[1]/requirements.txt", "django==3.2.17\n");
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Get-DependencyLock -LiteralPath $args[0] | ForEach-Object { $_.Name + '==' + $_.Version }", Path.GetDirectoryName(odd)!);
+        Assert.Empty(r.Errors);
+        Assert.Equal(new[] { "django==3.2.17" }, r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void Table_views_show_source_and_line_and_the_fix()
     {
         using var app = App();

@@ -133,7 +133,7 @@ internal static class EngineBridge
         {
             cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseMissing, ErrorCategory.ObjectNotFound, databasePath));
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is UnauthorizedAccessException)
         {
             cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseUnreadable, ErrorCategory.ReadError, databasePath));
         }
