@@ -21,6 +21,8 @@
         'Test-PyDeployConfig'
         'Export-DeployChecklistReport'
         'Get-DeployCheckRule'
+        'Get-DependencyLock'
+        'Find-DependencyVulnerability'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

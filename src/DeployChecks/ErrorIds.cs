@@ -36,4 +36,15 @@ public static class ErrorIds
 
     /// <summary>A rule threw while checking; the other rules still ran (engine ID <c>RuleFailed</c>).</summary>
     public const string RuleFailed = "RuleFailed";
+
+    /// <summary>A dependency file has content its format's parser could not read (one error per problem, the file as
+    /// target); the other entries and files still come out.</summary>
+    public const string MalformedDependencyFile = "MalformedDependencyFile";
+
+    /// <summary>Find-DependencyVulnerability has no database: neither -DatabasePath nor DEPLOYCHECKS_VULN_DB, or the
+    /// path does not exist. Terminating: no vulnerability check ran.</summary>
+    public const string VulnerabilityDatabaseMissing = "VulnerabilityDatabaseMissing";
+
+    /// <summary>The vulnerability database exists but cannot be read (a corrupt zip, no access). Terminating.</summary>
+    public const string VulnerabilityDatabaseUnreadable = "VulnerabilityDatabaseUnreadable";
 }

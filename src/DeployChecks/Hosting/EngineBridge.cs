@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using DeployChecks.Engine.Dependencies;
 using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Reporting;
 using DeployChecks.Engine.Rules;
 using DeployChecks.Engine.Running;
+using DeployChecks.Engine.Vulnerabilities;
 
 namespace DeployChecks.Hosting;
 
@@ -77,4 +79,68 @@ internal static class EngineBridge
 
     /// <summary>The descriptors of every rule of this release, as public <see cref="RuleInfo"/> objects.</summary>
     public static IReadOnlyList<RuleInfo> GetRules() => RuleRegistry.Descriptors.Select(d => d.ToInfo()).ToList();
+
+    /// <summary>Parses the dependency files of <paramref name="path"/> (a directory or one file) and writes each
+    /// entry <paramref name="include"/> accepts as soon as its file is parsed; each problem becomes a
+    /// non-terminating <c>MalformedDependencyFile</c> error with the file as target.</summary>
+    public static void WriteDependencies(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
+    {
+        IEnumerable<DependencyDocument> documents;
+        try
+        {
+            documents = DependencyInventory.Parse(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+        bool isDirectory = Directory.Exists(path);
+        foreach (var doc in documents)
+        {
+            foreach (var entry in doc.Entries)
+            {
+                if (include(entry))
+                {
+                    cmdlet.WriteObject(entry);
+                }
+            }
+            string file = isDirectory ? Path.Combine(path, doc.Source.Replace('/', Path.DirectorySeparatorChar)) : path;
+            foreach (var problem in doc.Problems)
+            {
+                cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
+                    ErrorCategory.ParserError, file));
+            }
+        }
+    }
+
+    /// <summary>Loads an OSV database (directory or export zip) and returns its matcher, typed as object so the
+    /// calling cmdlet can keep it in a field without naming an engine type. A missing or unreadable database ends
+    /// the pipeline (terminating error): the check did not run.</summary>
+    public static object? LoadVulnerabilityMatcher(PSCmdlet cmdlet, string databasePath)
+    {
+        try
+        {
+            var db = OsvDatabase.Load(databasePath);
+            cmdlet.WriteVerbose($"Loaded {db.Count} advisories from {db.Source}.");
+            foreach (string problem in db.Problems)
+            {
+                cmdlet.WriteWarning("Vulnerability database: " + problem);
+            }
+            return new VulnerabilityMatcher(db);
+        }
+        catch (FileNotFoundException ex)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseMissing, ErrorCategory.ObjectNotFound, databasePath));
+        }
+        catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is UnauthorizedAccessException)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseUnreadable, ErrorCategory.ReadError, databasePath));
+        }
+        return null;
+    }
+
+    /// <summary>The advisories affecting <paramref name="entry"/>'s version, with its source file and line.</summary>
+    public static IReadOnlyList<VulnerabilityMatch> MatchVulnerabilities(object matcher, DependencyLockEntry entry) =>
+        ((VulnerabilityMatcher)matcher).Match(entry.Name, entry.Version ?? "", entry.Source, entry.Line).ToList();
 }
