@@ -88,70 +88,18 @@ public abstract class DeployChecksPathCommandBase : PSCmdlet
         bool literal = ParameterSetName == LiteralPathParameterSet;
         foreach (string input in literal ? LiteralPath : Path)
         {
-            var resolved = new List<string>();
-            try
-            {
-                if (literal)
-                {
-                    resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(input, out ProviderInfo provider, out _));
-                    if (!IsFileSystem(provider, input))
-                    {
-                        continue;
-                    }
-                }
-                else
-                {
-                    resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(input, out ProviderInfo provider));
-                    if (!IsFileSystem(provider, input))
-                    {
-                        continue;
-                    }
-                }
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
-                continue;
-            }
-            catch (System.Management.Automation.DriveNotFoundException ex)
-            {
-                WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
-                continue;
-            }
-            if (resolved.Count == 0)
-            {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find path '{input}' because it does not exist."),
-                    ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
-                continue;
-            }
-            foreach (string path in resolved)
+            foreach (string path in ProviderPaths.ResolveExisting(this, input, literal))
             {
                 if (Directory.Exists(path))
                 {
                     yield return path;
                 }
-                else if (File.Exists(path))
+                else
                 {
                     WriteError(new ErrorRecord(new IOException($"'{path}' is a file; the checklist runs on the directory of an application."),
                         ErrorIds.PathIsNotDirectory, ErrorCategory.InvalidArgument, path));
                 }
-                else
-                {
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
-                        ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
-                }
             }
         }
-    }
-
-    private bool IsFileSystem(ProviderInfo provider, string input)
-    {
-        if (provider.Name == "FileSystem")
-        {
-            return true;
-        }
-        WriteError(new ErrorRecord(new PSArgumentException($"'{input}' is a {provider.Name} path; DeployChecks checks file-system directories."),
-            ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, input));
-        return false;
     }
 }
