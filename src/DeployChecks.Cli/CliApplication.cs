@@ -182,6 +182,4 @@ public static class CliApplication
         stdout.WriteLine("More: " + d.HelpUri);
         return ExitOk;
     }
-
-    internal static IReadOnlyList<string> Commands { get; } = new[] { "check", "rules", "explain", "help", "version" };
 }

@@ -35,7 +35,7 @@ public sealed class EnvSubstitution
         var value = ConstantValue.Evaluate(read.Default);
         if (read.Cast == "bool" && value is string s)
         {
-            return s.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "y" or "t";
+            return Parsing.Env.EnvValues.IsTruthy(s);
         }
         return value;
     }

@@ -22,16 +22,4 @@ public static class SyntaxWalker
             stack.Push(node.Children().GetEnumerator());
         }
     }
-
-    /// <summary>All calls in the tree.</summary>
-    public static IEnumerable<CallExpr> Calls(IEnumerable<Node> roots)
-    {
-        foreach (var n in Descendants(roots))
-        {
-            if (n is CallExpr c)
-            {
-                yield return c;
-            }
-        }
-    }
 }

@@ -73,7 +73,7 @@ public sealed class EnvFileDebugEnabledRule : Rule
         {
             return null;
         }
-        if ((key == "DEBUG" || key.EndsWith("_DEBUG", StringComparison.Ordinal)) && EnvFileFacts.IsTruthy(value))
+        if ((key == "DEBUG" || key.EndsWith("_DEBUG", StringComparison.Ordinal)) && EnvValues.IsTruthy(value))
         {
             return key == "FLASK_DEBUG"
                 ? "Flask runs with the Werkzeug debugger, which executes arbitrary code from the browser"

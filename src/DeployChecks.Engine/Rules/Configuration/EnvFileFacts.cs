@@ -29,7 +29,7 @@ internal static class EnvFileFacts
     /// is a URL with a password in it.</summary>
     public static bool IsCredential(EnvEntry entry)
     {
-        if (entry.Value == null || IsPlaceholder(entry.Value))
+        if (entry.Value == null || SensitiveNames.IsPlaceholder(entry.Value))
         {
             return false;
         }
@@ -39,8 +39,6 @@ internal static class EnvFileFacts
         }
         return SensitiveNames.IsSensitive(entry.Key);
     }
-
-    public static bool IsPlaceholder(string value) => SensitiveNames.IsPlaceholder(value);
 
     /// <summary>The credentials of a file, in file order.</summary>
     public static List<EnvEntry> Credentials(EnvFile env)
@@ -73,8 +71,6 @@ internal static class EnvFileFacts
         return false;
     }
 
-    public static bool IsTruthy(string? value) =>
-        value != null && value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "y" or "t";
 
     public static string Evidence(EnvEntry e) => e.Key + "=" + Redactor.RedactValue(e.Value);
 }
