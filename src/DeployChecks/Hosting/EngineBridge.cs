@@ -143,4 +143,8 @@ internal static class EngineBridge
     /// <summary>The advisories affecting <paramref name="entry"/>'s version, with its source file and line.</summary>
     public static IReadOnlyList<VulnerabilityMatch> MatchVulnerabilities(object matcher, DependencyLockEntry entry) =>
         ((VulnerabilityMatcher)matcher).Match(entry.Name, entry.Version ?? "", entry.Source, entry.Line).ToList();
+
+    /// <summary>The minimal upgrade of <paramref name="entry"/> that clears its advisories; null when none affects it.</summary>
+    public static RemediationPlan? PlanRemediation(object matcher, DependencyLockEntry entry) =>
+        new RemediationPlanner((VulnerabilityMatcher)matcher).Plan(entry.Name, entry.Version ?? "", entry.Source, entry.Line);
 }
