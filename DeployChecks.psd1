@@ -23,6 +23,7 @@
         'Get-DeployCheckRule'
         'Get-DependencyLock'
         'Find-DependencyVulnerability'
+        'Export-DependencySbom'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
