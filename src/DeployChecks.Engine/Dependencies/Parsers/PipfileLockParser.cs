@@ -126,6 +126,7 @@ public sealed class PipfileLockParser : IArtifactParser<DependencyDocument>
             if (Str(p, vcs) is string url)
             {
                 entry.Url = url;
+                entry.Vcs = vcs;
                 entry.VcsRef = Str(p, "ref");
                 entry.IsPinned = entry.VcsRef != null && entry.VcsRef.Length >= 40;
             }

@@ -94,6 +94,7 @@ public sealed class PipfileParser : IArtifactParser<DependencyDocument>
                         if (t.String(vcs) is string url)
                         {
                             entry.Url = url;
+                            entry.Vcs = vcs;
                             entry.VcsRef = t.String("ref");
                             entry.IsPinned = entry.VcsRef != null && entry.VcsRef.Length >= 40;
                         }

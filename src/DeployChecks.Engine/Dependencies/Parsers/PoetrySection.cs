@@ -157,6 +157,7 @@ internal static class PoetrySection
         if (spec.String("git") is string git)
         {
             entry.Url = git;
+            entry.Vcs = "git";
             entry.VcsRef = spec.String("rev") ?? spec.String("tag") ?? spec.String("branch");
             string? rev = spec.String("rev");
             entry.IsPinned = rev != null && rev.Length >= 40;
