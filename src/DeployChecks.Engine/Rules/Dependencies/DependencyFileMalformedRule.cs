@@ -85,6 +85,7 @@ public sealed class DependencyFileMalformedRule : Rule
         ArtifactKind.UvLock => "uv",
         ArtifactKind.PdmLock => "pdm",
         ArtifactKind.SetupCfg or ArtifactKind.SetupPy => "setuptools",
+        ArtifactKind.Pyproject => "pip, Poetry and uv",
         _ => "the installer",
     };
 }

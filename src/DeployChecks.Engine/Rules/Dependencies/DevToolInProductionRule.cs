@@ -32,13 +32,14 @@ public sealed class DevToolInProductionRule : Rule
     {
         var set = DependencySet.For(context);
         var seen = new HashSet<(string, int)>();
+        // A file's own entries first, so an entry of requirements/base.txt is reported as base.txt's own even when
+        // requirements.txt also includes it; then what pip installs through -r includes of a production file
+        // (a dev file included by requirements.txt is production).
         foreach (var file in set.Files)
         {
             if (DependencyHygiene.IsProductionRequirements(file))
             {
-                // pip installs the -r includes too: a dev file included by requirements.txt is production.
-                var resolved = set.Resolve(file);
-                foreach (var entry in resolved.Entries)
+                foreach (var entry in file.Document.Entries)
                 {
                     if (!entry.IsConstraint)
                     {
@@ -52,6 +53,19 @@ public sealed class DevToolInProductionRule : Rule
                 {
                     // Only the main group: extras, dependency groups, dev-packages and Poetry groups are opt-in.
                     if (entry.Group == "main" && entry.IsDirect && !IsExtraMarker(entry.Markers))
+                    {
+                        Check(context, entry, file.File.RelativePath, seen);
+                    }
+                }
+            }
+        }
+        foreach (var file in set.Files)
+        {
+            if (DependencyHygiene.IsProductionRequirements(file))
+            {
+                foreach (var entry in set.Resolve(file).Entries)
+                {
+                    if (!entry.IsConstraint)
                     {
                         Check(context, entry, file.File.RelativePath, seen);
                     }

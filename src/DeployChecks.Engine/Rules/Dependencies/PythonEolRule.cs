@@ -96,7 +96,7 @@ public sealed class PythonEolRule : Rule
             }
             if (TryMinor(version, out int major, out int minor))
             {
-                Report(context, file, i + 1, major, minor, $"{file.Name} selects Python {line}", "file:" + major + "." + minor);
+                Report(context, file, i + 1, major, minor, $"{file.Name} selects Python {version}", "file:" + major + "." + minor);
             }
             if (runtime)
             {
