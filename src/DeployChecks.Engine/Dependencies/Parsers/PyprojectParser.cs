@@ -35,7 +35,8 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         return doc;
     }
 
-    // uv: [[tool.uv.index]] url, the older index-url / extra-index-url, allow-insecure-host, and git sources
+    // uv: [[tool.uv.index]] url, the older index-url / extra-index-url, allow-insecure-host (uv's docs,
+    // concepts/authentication/certificates.md: "allow insecure connections to dedicated hosts"), and git sources
     // ([tool.uv.sources] name = { git = "…", rev/tag/branch = "…" }) applied to the entries they replace.
     private static void ReadUv(DependencyDocument doc, TomlTable? uv)
     {

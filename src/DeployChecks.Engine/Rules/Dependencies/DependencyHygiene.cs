@@ -159,9 +159,12 @@ internal static class DependencyHygiene
         return false;
     }
 
+    // pip expands ${VAR} in requirements files (pip's "Using Environment Variables"); Pipenv expands ${VAR}, $VAR
+    // and %VAR% in a Pipfile (pipenv.pypa.io/en/latest/credentials.html); PDM expands ${VAR}.
     private static bool IsPlaceholder(string value) =>
         value.IndexOf("${", StringComparison.Ordinal) >= 0 || value.IndexOf("%(", StringComparison.Ordinal) >= 0 ||
-        value.StartsWith("$", StringComparison.Ordinal) || SensitiveNames.IsPlaceholder(value);
+        value.StartsWith("$", StringComparison.Ordinal) || (value.Length > 2 && value[0] == '%' && value[value.Length - 1] == '%') ||
+        SensitiveNames.IsPlaceholder(value);
 
     /// <summary>Any credential masked, for evidence and messages.</summary>
     public static string Redact(string url) => HasCredential(url, out string redacted) ? redacted : url;
