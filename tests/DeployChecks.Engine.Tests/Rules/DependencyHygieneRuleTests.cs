@@ -83,6 +83,17 @@ public class DependencyHygieneRuleTests
         Assert.Equal(CheckOutcome.Pass, report.Check("DC2008").Outcome);
     }
 
+    [Fact]
+    public void DC2008_a_severity_override_replaces_the_per_tool_severities()
+    {
+        using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2008", "violating"));
+        var options = new DeployChecksOptions { Today = Today };
+        options.SeverityOverrides["DC2008"] = Severity.High;
+        var report = CheckRunner.Run(new CheckRequest(tree.Root) { Environment = new Hashtable(), Options = options }, NullHost.Instance);
+        Assert.Equal(5, report.Active("DC2008").Length);
+        Assert.All(report.Active("DC2008"), f => Assert.Equal(Severity.High, f.Severity));
+    }
+
     [Theory]
     [InlineData("pytest", "test runner")]
     [InlineData("pytest-cov", "pytest plugin")]
