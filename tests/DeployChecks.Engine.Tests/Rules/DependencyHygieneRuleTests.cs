@@ -364,4 +364,15 @@ public class DependencyHygieneRuleTests
         Assert.Contains("bot:****@pypi.example.com", f.Message);
         AssertNowhere(report, "Xy7Zq9Wv3Ut5");
     }
+
+    [Fact]
+    public void DC2015_leaves_out_what_only_a_static_reader_cannot_evaluate_in_setup_py()
+    {
+        using var tree = new TempTree();
+        tree.Write("setup.py", "from setuptools import setup\n\nREQS = open('requirements.txt').read().splitlines()\n\nsetup(name='app', install_requires=REQS)\n");
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        var report = Runs.Check(tree.Root);
+        Assert.Empty(report.Active("DC2015"));
+        Assert.DoesNotContain(report.Errors, e => e.ErrorId == DependencyFileMalformedRule.ErrorId);
+    }
 }

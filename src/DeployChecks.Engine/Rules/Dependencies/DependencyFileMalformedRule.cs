@@ -28,7 +28,7 @@ public sealed class DependencyFileMalformedRule : Rule
     private static readonly ArtifactKind[] ReadKinds =
     {
         ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.PipfileLock, ArtifactKind.PoetryLock,
-        ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
+        ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock, ArtifactKind.SetupCfg,
     };
 
     public override RuleDescriptor Descriptor => Definition;
@@ -41,6 +41,12 @@ public sealed class DependencyFileMalformedRule : Rule
         var seen = new HashSet<(string, int, string)>();
         foreach (var file in set.Production)
         {
+            // setup.py is a program: its "problems" are what a static reader cannot evaluate (a computed
+            // install_requires), not something setuptools refuses; its syntax errors are the Python rules' to report.
+            if (file.Kind == DeployChecks.DependencySourceKind.SetupPy)
+            {
+                continue;
+            }
             foreach (var p in file.Document.Problems)
             {
                 Report(context, file.File, p, seen);
@@ -84,7 +90,7 @@ public sealed class DependencyFileMalformedRule : Rule
         ArtifactKind.PoetryLock => "poetry",
         ArtifactKind.UvLock => "uv",
         ArtifactKind.PdmLock => "pdm",
-        ArtifactKind.SetupCfg or ArtifactKind.SetupPy => "setuptools",
+        ArtifactKind.SetupCfg => "setuptools",
         ArtifactKind.Pyproject => "pip, Poetry and uv",
         _ => "the installer",
     };
