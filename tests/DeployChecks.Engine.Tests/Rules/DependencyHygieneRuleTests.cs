@@ -119,7 +119,7 @@ public class DependencyHygieneRuleTests
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2010", "violating"));
         var report = Runs.Check(tree.Root);
         var f = Sorted(report, "DC2010");
-        Assert.Equal(new[] { "billing/Pipfile:6", "requirements.txt:1", "requirements.txt:5" }, f.Select(x => x.Path + ":" + x.Line));
+        Assert.Equal(new[] { "billing/Pipfile:8", "requirements.txt:1", "requirements.txt:5" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("https://gh****@pypi.fury.io/acme/", f[0].Evidence);
         Assert.Equal("[[source]] 'fury' in billing/Pipfile holds a credential (https://gh****@pypi.fury.io/acme/): it is committed " +
                      "with the code and copied into locks, logs and images", f[0].Message);
@@ -151,7 +151,7 @@ public class DependencyHygieneRuleTests
         tree.Write("Pipfile.lock", "{\"_meta\": {\"sources\": [\n  {\"name\": \"corp\", \"url\": \"https://ci:Q7w8E9r0T1y2@pypi.corp.example.com/simple\", \"verify_ssl\": true}\n]}, \"default\": {}, \"develop\": {}}\n");
         var report = Runs.Check(tree.Root);
         var f = Sorted(report, "DC2010");
-        Assert.Equal(new[] { "Pipfile.lock:2", "pyproject.toml:5", "pyproject.toml:13" }, f.Select(x => x.Path + ":" + x.Line));
+        Assert.Equal(new[] { "Pipfile.lock:2", "pyproject.toml:7", "pyproject.toml:15" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.StartsWith("_meta.sources 'corp' in Pipfile.lock holds a credential (https://ci:****@pypi.corp.example.com/simple)", f[0].Message);
         Assert.Equal("https://svc:****@legacy.example.com/simple/", f[2].Evidence);
         AssertNowhere(report, "Q7w8E9r0T1y2", "P4ssw0rdP4ss");
@@ -166,7 +166,7 @@ public class DependencyHygieneRuleTests
         var f = Sorted(Runs.Check(tree.Root), "DC2011");
         Assert.Equal(new[]
         {
-            "reports/Pipfile:1", "reports/pyproject.toml:7", "requirements.txt:1", "requirements.txt:2", "requirements.txt:3", "requirements.txt:5",
+            "reports/Pipfile:3", "reports/pyproject.toml:7", "requirements.txt:1", "requirements.txt:2", "requirements.txt:3", "requirements.txt:5",
         }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("reports/Pipfile: source 'mirror' (https://mirror.corp.example.com/simple) sets verify_ssl = false: any certificate " +
                      "is accepted, so anyone on the network path can impersonate the index", f[0].Message);
@@ -192,7 +192,7 @@ public class DependencyHygieneRuleTests
         mirror.Write("Pipfile.lock", "{\"_meta\": {\"sources\": [{\"name\": \"m\", \"url\": \"https://m.example.com/simple\", \"verify_ssl\": false}]}, \"default\": {}}\n");
         mirror.Write("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n\n[[tool.pdm.source]]\nname = \"plain\"\nurl = \"http://pdm.example.com/simple\"\n");
         var f = Sorted(Runs.Check(mirror.Root), "DC2011");
-        Assert.Equal(new[] { "Pipfile:1", "pyproject.toml:5" }, f.Select(x => x.Path + ":" + x.Line));
+        Assert.Equal(new[] { "Pipfile:3", "pyproject.toml:7" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("pyproject.toml: index 'plain' http://pdm.example.com/simple is plain HTTP: anyone on the network path can serve altered packages", f[1].Message);
     }
 

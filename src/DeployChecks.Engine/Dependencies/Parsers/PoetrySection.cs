@@ -32,7 +32,7 @@ internal static class PoetrySection
             {
                 if (item is TomlTable s && s.String("url") is string url)
                 {
-                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, true, s.Line));
+                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, true, s["url"]!.Line));
                 }
             }
         }

@@ -48,7 +48,7 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         {
             if (item is TomlTable index && index.String("url") is string url)
             {
-                doc.Sources.Add(new PackageIndexSource(index.String("name"), url, true, index.Line));
+                doc.Sources.Add(new PackageIndexSource(index.String("name"), url, true, index["url"]!.Line));
             }
         }
         foreach (string key in new[] { "index-url", "extra-index-url", "find-links" })
@@ -122,7 +122,7 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         {
             if (item is TomlTable s && s.String("url") is string url)
             {
-                doc.Sources.Add(new PackageIndexSource(s.String("name"), url, s.Bool("verify_ssl") != false, s.Line));
+                doc.Sources.Add(new PackageIndexSource(s.String("name"), url, s.Bool("verify_ssl") != false, s["url"]!.Line));
             }
         }
     }

@@ -19,8 +19,8 @@ public sealed class SourceAndVcsParsingTests
             "acme-geo = [{ git = \"https://github.com/acme/geo\", rev = \"0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6\", marker = \"sys_platform == 'linux'\" }]\n\n" +
             "[[tool.pdm.source]]\nname = \"pdm\"\nurl = \"http://pdm.example.com/simple\"\nverify_ssl = false\n"));
         Assert.Empty(doc.Problems);
-        Assert.Equal(new[] { "corp:https://pypi.corp.example.com/simple:10", "extra-index-url:https://extra.example.com/simple:8",
-                             "allow-insecure-host:mirror.example.com:7", "allow-insecure-host:localhost:8080:7", "pdm:http://pdm.example.com/simple:18" },
+        Assert.Equal(new[] { "corp:https://pypi.corp.example.com/simple:12", "extra-index-url:https://extra.example.com/simple:8",
+                             "allow-insecure-host:mirror.example.com:7", "allow-insecure-host:localhost:8080:7", "pdm:http://pdm.example.com/simple:20" },
             doc.Sources.Select(s => s.Name + ":" + s.Url + ":" + s.Line));
         Assert.True(doc.Sources[2].IsTrustedHost);
         Assert.False(doc.Sources[4].VerifySsl);
