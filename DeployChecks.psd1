@@ -19,6 +19,7 @@
     CmdletsToExport      = @(
         'Invoke-DeployChecklist'
         'Test-PyDeployConfig'
+        'Test-DependencyLock'
         'Export-DeployChecklistReport'
         'Get-DeployCheckRule'
         'Get-DependencyLock'

@@ -52,6 +52,32 @@ public class DependencyCmdletTests
     }
 
     [Fact]
+    public void FollowIncludes_reads_r_and_c_files_like_pip_and_reports_missing_ones()
+    {
+        using var app = new TestApp();
+        app.Write("requirements/prod.txt", "-r base.txt\n-c ../constraints.txt\ngunicorn==22.0.0\n-r missing.txt\n");
+        app.Write("requirements/base.txt", "django==4.2.11\n-r prod.txt\n");
+        app.Write("constraints.txt", "urllib3<2\n");
+        app.Write(".git/HEAD", "ref: refs/heads/main\n");
+        using var ps = PowerShellSession.WithModule();
+        var without = ps.Run("Get-DependencyLock $args[0] | ForEach-Object Name", app.PathOf("requirements/prod.txt"));
+        Assert.Equal(new[] { "gunicorn" }, without.Output.Select(o => o.ToString()));
+
+        var r = ps.Run("Get-DependencyLock $args[0] -FollowIncludes | ForEach-Object { $_.Name + ' ' + $_.Source + ':' + $_.Line + ' ' + $_.IsConstraint }",
+            app.PathOf("requirements/prod.txt"));
+        Assert.Equal(new[]
+        {
+            "django requirements/base.txt:1 False",
+            "urllib3 constraints.txt:1 True",
+            "gunicorn requirements/prod.txt:3 False",
+        }, r.Output.Select(o => o.ToString()));
+        // The cycle back to prod.txt and the missing file are errors naming the including line; the run goes on.
+        Assert.Equal(2, r.Errors.Count);
+        Assert.Contains(r.Errors, e => e.FullyQualifiedErrorId.StartsWith("MalformedDependencyFile") && e.ToString().Contains("missing.txt"));
+        Assert.Contains(r.Errors, e => e.ToString().Contains("requirements/base.txt:2"));
+    }
+
+    [Fact]
     public void Writes_typed_entries_with_hashes_markers_and_lock_versions()
     {
         using var app = App();

@@ -84,8 +84,13 @@ internal static class EngineBridge
     /// <summary>Parses the dependency files of <paramref name="path"/> (a directory or one file) and writes each
     /// entry <paramref name="include"/> accepts as soon as its file is parsed; each problem becomes a
     /// non-terminating <c>MalformedDependencyFile</c> error with the file as target.</summary>
-    public static void WriteDependencies(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
+    public static void WriteDependencies(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include, bool followIncludes = false)
     {
+        if (followIncludes && DependencyInventory.IsRequirementsFile(path))
+        {
+            WriteResolvedRequirements(cmdlet, path, include);
+            return;
+        }
         IEnumerable<DependencyDocument> documents;
         try
         {
@@ -112,6 +117,23 @@ internal static class EngineBridge
                 cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
                     ErrorCategory.ParserError, file));
             }
+        }
+    }
+
+    private static void WriteResolvedRequirements(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
+    {
+        var resolved = DependencyInventory.ResolveRequirements(path);
+        foreach (var entry in resolved.Entries)
+        {
+            if (include(entry))
+            {
+                cmdlet.WriteObject(entry);
+            }
+        }
+        foreach (var problem in resolved.Problems)
+        {
+            cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
+                ErrorCategory.ParserError, problem.Source));
         }
     }
 
