@@ -18,7 +18,7 @@ public sealed class PipfileLockStaleRule : Rule
         tags: new[] { "lockfile", "pipenv" },
         equivalents: new[] { "pipenv:verify", "pipenv:install --deploy" });
 
-    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PipfileLock, ArtifactKind.Pipfile };
+    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PipfileLock };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -22,7 +22,7 @@ public sealed class PoetryLockStaleRule : Rule
         tags: new[] { "lockfile", "poetry" },
         equivalents: new[] { "poetry:check --lock" });
 
-    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PoetryLock, ArtifactKind.Pyproject };
+    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PoetryLock };
 
     public override RuleDescriptor Descriptor => Definition;
 

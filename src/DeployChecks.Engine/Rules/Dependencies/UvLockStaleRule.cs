@@ -33,7 +33,7 @@ public sealed class UvLockStaleRule : Rule
         tags: new[] { "lockfile", "uv" },
         equivalents: new[] { "uv:lock --check" });
 
-    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.UvLock, ArtifactKind.Pyproject };
+    private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.UvLock };
 
     private static readonly Regex ExtraMarker = new(@"\bextra\s*==\s*(?:'([^']*)'|""([^""]*)"")", RegexOptions.CultureInvariant);
 
