@@ -16,7 +16,7 @@ public sealed class PipfileLockStaleRule : Rule
         "old set: production runs dependencies nobody reviewed, or the deploy fails.",
         "Run `pipenv lock` and commit both files together.",
         tags: new[] { "lockfile", "pipenv" },
-        equivalents: new[] { "pipenv:verify", "pipenv:install --deploy" });
+        equivalents: new[] { "pipenv:verify" });
 
     private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PipfileLock };
 

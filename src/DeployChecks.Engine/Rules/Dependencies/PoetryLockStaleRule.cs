@@ -20,7 +20,7 @@ public sealed class PoetryLockStaleRule : Rule
         "Run `poetry lock` (Poetry 2.x keeps locked versions by default; on Poetry 1.x use `poetry lock --no-update`) " +
         "and commit both files together.",
         tags: new[] { "lockfile", "poetry" },
-        equivalents: new[] { "poetry:check --lock" });
+        equivalents: new[] { "poetry:check" });
 
     private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.PoetryLock };
 

@@ -31,7 +31,7 @@ public sealed class UvLockStaleRule : Rule
         "runs dependencies that do not match what the code declares.",
         "Run `uv lock` and commit both files together; use `uv sync --locked` in CI and deploys so a stale lock fails fast.",
         tags: new[] { "lockfile", "uv" },
-        equivalents: new[] { "uv:lock --check" });
+        equivalents: new[] { "uv:lock" });
 
     private static readonly ArtifactKind[] ReadKinds = { ArtifactKind.UvLock };
 
