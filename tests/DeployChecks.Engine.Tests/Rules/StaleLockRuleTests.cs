@@ -91,8 +91,6 @@ public class StaleLockRuleTests
         // The [project] dependency list changes: Poetry 2 hashes it.
         tree.Write("pyproject.toml", pyproject.Replace("\"psycopg[binary]>=3.1\",", "\"psycopg[binary]>=3.1\",\n    \"celery>=5.3\","));
         tree.Write("poetry.lock", lockText);
-        // The same lock written as 2.0 (Poetry 1.x ignores [project]): the tool.poetry part is unchanged, but a 2.0
-        // lock with this hash was never made by Poetry 1.x, so the 1.x recipe disagrees too.
         var f = Assert.Single(Runs.Check(tree.Root).Active("DC2005"));
         Assert.Contains("lock-version 2.1", f.Message);
         Assert.Contains("`celery`", f.Message);
