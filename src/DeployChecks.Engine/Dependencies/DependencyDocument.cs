@@ -39,6 +39,14 @@ public class DependencyDocument
     /// keyed by its normalised name. Empty for other formats.</summary>
     public Dictionary<string, List<string>> PackageDependencies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>For a TOML file, the whole parsed tree (values with their lines), for rules that need more than the
+    /// entries: the stale-lock rules hash the <c>Pipfile</c> / <c>pyproject.toml</c> content as the tools do.
+    /// Null for other formats.</summary>
+    public Toml.TomlTable? Toml { get; internal set; }
+
+    /// <summary>True when the TOML reader reported a syntax error (what was read may be incomplete).</summary>
+    public bool HasSyntaxErrors { get; internal set; }
+
     internal void AddProblem(int line, string message) => Problems.Add(new DependencyProblem(Source, line, message));
 
     /// <summary>Records that the locked package <paramref name="name"/> depends on <paramref name="dependency"/>

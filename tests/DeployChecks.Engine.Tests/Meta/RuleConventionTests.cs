@@ -34,7 +34,7 @@ public class RuleConventionTests
             Assert.False(string.IsNullOrWhiteSpace(d.Title));
             Assert.True(d.Rationale.Length > 40, d.Id + " needs a rationale");
             Assert.True(d.Remediation.Length > 20, d.Id + " needs a remediation");
-            Assert.All(d.Equivalents, e => Assert.Matches("^(hadolint|bandit|django|trivy|checkov|gitleaks|detect-secrets|pip-audit|gixy):[A-Za-z0-9_.\\-]+$", e));
+            Assert.All(d.Equivalents, e => Assert.Matches("^(hadolint|bandit|django|trivy|checkov|gitleaks|detect-secrets|pip-audit|gixy|pipenv|poetry|uv):[A-Za-z0-9_.\\-]+$", e));
             Assert.All(d.Cwe, c => Assert.Matches("^CWE-[0-9]+$", c));
         });
     }

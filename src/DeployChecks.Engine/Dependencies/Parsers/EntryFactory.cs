@@ -62,6 +62,8 @@ internal static class EntryFactory
     public static TomlTable ReadToml(DependencyDocument doc, string text)
     {
         var root = TomlDocumentReader.Read(text, out var errors);
+        doc.Toml = root;
+        doc.HasSyntaxErrors = errors.Count > 0;
         foreach (var (line, message) in errors)
         {
             doc.AddProblem(line, "TOML syntax error: " + message);

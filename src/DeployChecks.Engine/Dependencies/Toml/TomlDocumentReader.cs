@@ -92,7 +92,7 @@ public static class TomlDocumentReader
                         key = null;
                         break;
                     case TomlParseEventKind.DateTime:
-                        Add(stack, key, new TomlScalar(e.GetTomlDateTime().ToString(), line));
+                        Add(stack, key, new TomlScalar(e.GetTomlDateTime().ToString(), line) { IsDateTime = true });
                         key = null;
                         break;
                 }

@@ -16,5 +16,8 @@ public sealed class TomlScalar : TomlNode
 
     public string? AsString => Value as string;
 
+    /// <summary>True for a TOML date/time (whose <see cref="Value"/> is its text).</summary>
+    public bool IsDateTime { get; internal set; }
+
     public override string ToString() => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }
