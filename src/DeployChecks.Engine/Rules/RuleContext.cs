@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
+using DeployChecks.Engine.Hosting;
+using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 
@@ -33,9 +35,16 @@ public sealed class RuleContext
 
     internal IReadOnlyList<RawFinding> Findings => _findings;
 
-    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey)
+    /// <summary>The run's resolved options (read-only for rules: a rule reads the settings that concern it).</summary>
+    public DeployChecksOptions Options => _run.Options;
+
+    /// <summary>Reports a finding. <paramref name="severity"/> and <paramref name="remediation"/> are for rules whose
+    /// findings differ in weight or fix (a vulnerability's own rating and fixed version); null means the rule's
+    /// default. A severity override in the options still wins over a finding's own severity.</summary>
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey,
+        Severity? severity = null, string? remediation = null)
     {
-        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey);
+        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity, remediation);
         lock (_gate)
         {
             _findings.Add(f);
@@ -78,10 +87,19 @@ public sealed class RuleContext
         }
     }
 
+    /// <summary>Records a problem with an input of the run that is not a workspace file (a vulnerability database);
+    /// the run goes on.</summary>
+    public void RunProblem(string errorId, string message, string? target = null) =>
+        _run.AddError(new ReportMessage { ErrorId = errorId, Path = target, Message = message, RuleId = Descriptor.Id }, null);
+
+    /// <summary>A diagnostic line for the host (verbose output, warnings).</summary>
+    public void Log(LogLevel level, string message) => _run.Log(level, message);
+
     /// <summary>Records a problem in an input that the rule could work around (for example one malformed line).</summary>
     public void InputProblem(string errorId, WorkspaceFile file, int line, string message) =>
         _run.AddError(new ReportMessage { ErrorId = errorId, Path = file.RelativePath, Line = line, Message = message, RuleId = Descriptor.Id }, null);
 }
 
 /// <summary>A finding as a rule reports it, before severity overrides, fingerprints and suppressions.</summary>
-internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey);
+internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey,
+    Severity? Severity = null, string? Remediation = null);

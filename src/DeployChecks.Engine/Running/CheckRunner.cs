@@ -81,7 +81,7 @@ public static class CheckRunner
             $"Walked {root}: {workspace.Files.Count} files kept, {workspace.IgnoredCount} git-ignored, {workspace.SkippedDirectoryCount} directories skipped" +
             (workspace.Git != null ? $", git work tree {workspace.Git.WorkTree} ({workspace.Git.TrackedCount} tracked)" : ", not a git work tree"));
 
-        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher);
+        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher, options);
         foreach (var problem in workspace.Problems)
         {
             state.AddError(problem, null);
@@ -251,6 +251,7 @@ public static class CheckRunner
     {
         var d = run.Rule.Descriptor;
         var severity = EffectiveSeverity(d, options);
+        bool overridden = IsSeverityOverridden(d, options);
         var findings = new List<Finding>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var raw in run.Context.Findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column))
@@ -263,13 +264,14 @@ public static class CheckRunner
                 RuleId = d.Id,
                 RuleName = d.Name,
                 Area = d.Area,
-                Severity = severity,
+                // A finding's own severity (a vulnerability's rating) unless the options override the rule's.
+                Severity = overridden ? severity : raw.Severity ?? severity,
                 Message = raw.Message,
                 Path = raw.Path,
                 Line = raw.Line,
                 Column = raw.Column,
                 Evidence = raw.Evidence,
-                Remediation = d.Remediation,
+                Remediation = raw.Remediation ?? d.Remediation,
                 HelpUri = d.HelpUri,
                 Fingerprint = Fingerprints.Compute(d.Id, raw.Path, raw.FingerprintKey, n),
             };
@@ -319,6 +321,9 @@ public static class CheckRunner
             Duration = run.Elapsed,
         };
     }
+
+    private static bool IsSeverityOverridden(RuleDescriptor d, DeployChecksOptions options) =>
+        options.SeverityOverrides.ContainsKey(d.Id) || options.SeverityOverrides.ContainsKey(d.Name);
 
     public static Severity EffectiveSeverity(RuleDescriptor d, DeployChecksOptions options) =>
         options.SeverityOverrides.TryGetValue(d.Id, out var s) || options.SeverityOverrides.TryGetValue(d.Name, out s) ? s : d.DefaultSeverity;
