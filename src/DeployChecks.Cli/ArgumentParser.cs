@@ -66,6 +66,7 @@ internal static class ArgumentParser
                 case "--exclude-path": AddList(o.ExcludePaths, Value()); break;
                 case "--options": case "--option-path": o.OptionPath = Value(); break;
                 case "--baseline": o.Baseline = Value(); break;
+                case "--vuln-db": o.VulnerabilityDatabase = Value(); break;
                 case "-v": case "--verbose": o.Verbose = true; break;
                 case "-q": case "--quiet": o.Quiet = true; break;
                 case "--ascii": o.Ascii = true; break;

@@ -35,11 +35,14 @@ public static class CliApplication
               --exclude-path <g>  leave out files matching the glob
               --options <file>    option file (default: <path>/deploychecks.yml)
               --baseline <file>   suppress findings whose fingerprints are in this baseline
+              --vuln-db <path>    OSV database for DC2014 (directory or export zip); default:
+                                  vulnerabilities.database, DEPLOYCHECKS_VULN_DB, the per-user cache
               --ascii             plain ASCII glyphs in the text checklist
           -v, --verbose           say what was read and skipped (stderr)
           -q, --quiet             no diagnostics on stderr
         Environment: DEPLOYCHECKS_FAIL_ON, DEPLOYCHECKS_AREAS, DEPLOYCHECKS_RULES_INCLUDE/EXCLUDE,
-          DEPLOYCHECKS_PATHS_EXCLUDE, DEPLOYCHECKS_BASELINE, DEPLOYCHECKS_OUTPUT_FORMAT/PATH, DEPLOYCHECKS_OPTION_PATH
+          DEPLOYCHECKS_PATHS_EXCLUDE, DEPLOYCHECKS_BASELINE, DEPLOYCHECKS_OUTPUT_FORMAT/PATH, DEPLOYCHECKS_OPTION_PATH,
+          DEPLOYCHECKS_VULN_DB
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -108,6 +111,7 @@ public static class CliApplication
             Areas = cli.Areas.Select(a => OptionsLoader.ParseArea(a, "--area", 0)).ToList(),
             FailOn = cli.FailOn == null ? null : OptionsLoader.ParseSeverity(cli.FailOn, "--fail-on", 0),
             BaselinePath = cli.Baseline,
+            VulnerabilityDatabase = cli.VulnerabilityDatabase,
             OutputFormat = cli.Format,
             OutputPath = cli.Output,
         };

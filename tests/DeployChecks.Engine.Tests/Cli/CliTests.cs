@@ -53,7 +53,25 @@ public class CliTests
         Assert.Equal(0, Run("check", tree.Root, "--fail-on", "critical").Code);
     }
 
+    [Fact]
+    public void Vuln_db_flag_runs_the_known_vulnerability_check()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==2.2.0\ngunicorn==22.0.0\n");
+        string db = Path.Combine(Paths.Fixtures, "osv");
+        var (code, output, _) = Run("check", tree.Root, "--rule", "DC2014", "--vuln-db", db, "--fail-on", "medium", "--format", "json");
+        Assert.Equal(1, code);
+        Assert.Contains("PYSEC-2023-TEST3", output);
+        Assert.Contains("Upgrade flask to 2.2.5 or later", output);
+
+        var missing = Run("check", tree.Root, "--rule", "DC2014", $"--vuln-db={Path.Combine(tree.Root, "nope.zip")}", "--fail-on", "medium");
+        Assert.Equal(0, missing.Code);
+        Assert.Contains("VulnerabilityDatabaseMissing", missing.Err);
+        Assert.Contains("nope.zip", missing.Out);
+    }
+
     [Theory]
+    [InlineData("--vuln-db")]
     [InlineData("--bogus")]
     [InlineData("--fail-on", "severe")]
     [InlineData("--area", "kitchen")]
