@@ -70,6 +70,27 @@ public class CliTests
         Assert.Contains("nope.zip", missing.Out);
     }
 
+    [Fact]
+    public void Update_vuln_db_downloads_then_reports_not_modified_and_fails_clearly_offline()
+    {
+        using var server = new DeployChecks.Tests.Support.LocalOsvServer();
+        using var tree = new TempTree();
+        string db = Path.Combine(tree.Root, "osv-pypi.zip");
+        var first = Run("update-vuln-db", "--uri", server.Url, "--output", db);
+        Assert.Equal(0, first.Code);
+        Assert.StartsWith("Downloaded: " + db + " (2 advisories", first.Out);
+        Assert.StartsWith("NotModified: ", Run("update-vuln-db", "--uri", server.Url, "-o", tree.Root).Out);
+
+        tree.Write("requirements.txt", "flask==2.2.0\n");
+        Assert.Contains("PYSEC-2023-TEST3", Run("check", tree.Root, "--vuln-db", db).Out);
+
+        string offline = $"http://127.0.0.1:{DeployChecks.Tests.Support.LocalOsvServer.FreePort()}/all.zip";
+        var failed = Run("update-vuln-db", "--uri", offline, "--output", db, "--timeout", "30");
+        Assert.Equal(2, failed.Code);
+        Assert.Contains(offline, failed.Err);
+        Assert.True(File.Exists(db));
+    }
+
     [Theory]
     [InlineData("--vuln-db")]
     [InlineData("--bogus")]
