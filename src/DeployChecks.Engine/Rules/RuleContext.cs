@@ -38,11 +38,22 @@ public sealed class RuleContext
     /// <summary>The run's resolved options (read-only for rules: a rule reads the settings that concern it).</summary>
     public DeployChecksOptions Options => _run.Options;
 
-    /// <summary>Reports a finding. <paramref name="severity"/> and <paramref name="remediation"/> are for rules whose
-    /// findings differ in weight or fix (a vulnerability's own rating and fixed version); null means the rule's
-    /// default. A severity override in the options still wins over a finding's own severity.</summary>
+    /// <summary>"Today" for rules that compare dates (end-of-life tables): <c>DeployChecksOptions.Today</c>, so a
+    /// test or a rerun can fix it.</summary>
+    public System.DateTime Today => _run.Today;
+
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey) =>
+        Report(file, line, column, message, evidence, fingerprintKey, null, null);
+
+    /// <summary>Reports a finding whose severity differs from the rule's default (a severity override in the options
+    /// still wins).</summary>
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey, Severity? severity) =>
+        Report(file, line, column, message, evidence, fingerprintKey, severity, null);
+
+    /// <summary>Reports a finding with its own severity and fix (a vulnerability's rating and fixed version); null means
+    /// the rule's default. A severity override in the options still wins over a finding's own severity.</summary>
     public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey,
-        Severity? severity = null, string? remediation = null)
+        Severity? severity, string? remediation)
     {
         var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity, remediation);
         lock (_gate)
@@ -101,5 +112,5 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding as a rule reports it, before severity overrides, fingerprints and suppressions.</summary>
-internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey,
-    Severity? Severity = null, string? Remediation = null);
+internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey, Severity? Severity,
+    string? Remediation = null);

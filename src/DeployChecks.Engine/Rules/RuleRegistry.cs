@@ -23,6 +23,12 @@ public static class RuleRegistry
         new EnvVarUnusedRule(),
         new AllowedHostsWildcardRule(),
         new CredentialsLoggedRule(),
+        new DevToolInProductionRule(),
+        new IndexUrlCredentialsRule(),
+        new InsecurePackageIndexRule(),
+        new VcsDependencyUnpinnedRule(),
+        new PythonEolRule(),
+        new DependencyFileMalformedRule(),
         new KnownVulnerabilityRule(),
     });
 

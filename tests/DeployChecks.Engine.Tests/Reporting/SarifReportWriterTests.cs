@@ -53,8 +53,9 @@ public class SarifReportWriterTests
             Assert.Equal(JTokenType.Array, props["equivalents"]!.Type);
             Assert.Equal(JTokenType.Array, props["cwe"]!.Type);
             var tags = props["tags"]!.Select(t => (string?)t).ToList();
-            // The area is a tag (configuration, dependencies, …).
-            Assert.Contains(tags, t => Enum.GetNames(typeof(CheckArea)).Any(a => a.Equals(t, StringComparison.OrdinalIgnoreCase)));
+            // The rule's area is a tag (configuration, dependencies, …).
+            string area = DeployChecks.Engine.Rules.RuleRegistry.All.Single(x => x.Descriptor.Id == (string?)r["id"]).Descriptor.Area.ToString().ToLowerInvariant();
+            Assert.Contains(area, tags);
         }
         var secretRule = rules.Single(r => (string?)r["id"] == "DC1002");
         Assert.Contains("security", secretRule["properties"]!["tags"]!.Select(t => (string?)t));

@@ -62,6 +62,7 @@ public sealed class PdmLockParser : IArtifactParser<DependencyDocument>
             if (package.String("git") is string git)
             {
                 entry.Url = git;
+                entry.Vcs = "git";
                 entry.VcsRef = package.String("revision") ?? package.String("ref");
                 entry.IsPinned = package.String("revision") != null;
             }
