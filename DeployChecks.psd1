@@ -24,6 +24,7 @@
         'Get-DeployCheckRule'
         'Get-DependencyLock'
         'Find-DependencyVulnerability'
+        'Export-DependencySbom'
         'Update-VulnerabilityDatabase'
     )
     FunctionsToExport    = @()

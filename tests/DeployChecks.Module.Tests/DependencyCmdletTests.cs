@@ -202,6 +202,29 @@ public class DependencyCmdletTests
     }
 
     [Fact]
+    public void Remediation_writes_one_upgrade_plan_per_affected_package_and_file_and_changes_nothing()
+    {
+        using var app = App();
+        app.Write("constraints/requirements.txt", "Django==3.2.17\nDjango==3.2.17\n");
+        string before = File.ReadAllText(app.PathOf("requirements.txt"));
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Get-DependencyLock $args[0] | Find-DependencyVulnerability -DatabasePath $args[1] -Remediation", app.Root, OsvFixture);
+        Assert.Empty(r.Errors);
+        Assert.All(r.Output, o => Assert.Equal("DeployChecks.RemediationPlan", o.TypeNames[0]));
+        Assert.Equal(new[] { "constraints/requirements.txt django 3.2.17 -> 3.2.18", "poetry.lock flask 2.3.1 -> 2.3.2", "requirements.txt django 3.2.17 -> 3.2.18" },
+            r.Output.Select(o => $"{o.Str("Source")} {o.Str("NormalizedName")} {o.Str("Version")} -> {o.Str("TargetVersion")}").OrderBy(x => x, System.StringComparer.Ordinal));
+        var django = r.Output.First(o => o.Str("Source") == "requirements.txt");
+        Assert.Equal(new[] { "PYSEC-2023-TEST1" }, ((System.Collections.IEnumerable)django.Properties["Clears"].Value).Cast<object>().Select(x => x.ToString()));
+        Assert.Equal("False", django.Str("CrossesMajorVersion"));
+        Assert.Equal("True", django.Str("IsComplete"));
+        Assert.Equal(before, File.ReadAllText(app.PathOf("requirements.txt")));
+
+        var table = ps.Run("Get-DependencyLock $args[0] | Find-DependencyVulnerability -DatabasePath $args[1] -Remediation | Out-Default", app.Root, OsvFixture);
+        Assert.Contains("Target", table.HostText);
+        Assert.Contains("requirements.txt:1", table.HostText);
+    }
+
+    [Fact]
     public void Table_views_show_source_and_line_and_the_fix()
     {
         using var app = App();

@@ -32,9 +32,6 @@ public sealed class OsvDatabase
 
     public string Source { get; }
 
-    /// <summary>Every package (normalised name) with at least one advisory.</summary>
-    public IEnumerable<string> PackageNames => _byPackage.Keys;
-
     public IReadOnlyList<OsvAdvisory> For(string normalizedName) =>
         _byPackage.TryGetValue(normalizedName, out var list) ? list : (IReadOnlyList<OsvAdvisory>)Array.Empty<OsvAdvisory>();
 

@@ -65,6 +65,10 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
                 AddFileHashes(hashes, legacy);
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
+            foreach (var dep in package.Table("dependencies")?.Entries ?? new List<KeyValuePair<string, TomlNode>>())
+            {
+                doc.AddPackageDependency(name, dep.Key);
+            }
             if (package.Table("source") is TomlTable src)
             {
                 string? type = src.String("type");
