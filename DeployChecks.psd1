@@ -25,6 +25,7 @@
         'Get-DependencyLock'
         'Find-DependencyVulnerability'
         'Export-DependencySbom'
+        'Update-VulnerabilityDatabase'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -32,6 +32,7 @@ internal static class ArgumentParser
                     throw new UsageException($"unexpected argument '{a}' (only one path may be given)");
                 }
                 o.Path = a;
+                o.PathGiven = true;
                 pathSeen = true;
                 continue;
             }
@@ -66,6 +67,10 @@ internal static class ArgumentParser
                 case "--exclude-path": AddList(o.ExcludePaths, Value()); break;
                 case "--options": case "--option-path": o.OptionPath = Value(); break;
                 case "--baseline": o.Baseline = Value(); break;
+                case "--vuln-db": o.VulnerabilityDatabase = Value(); break;
+                case "--uri": o.Uri = Value(); break;
+                case "--timeout": o.Timeout = Value(); break;
+                case "--force": o.Force = true; break;
                 case "-v": case "--verbose": o.Verbose = true; break;
                 case "-q": case "--quiet": o.Quiet = true; break;
                 case "--ascii": o.Ascii = true; break;

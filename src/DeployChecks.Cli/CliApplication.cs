@@ -6,6 +6,7 @@ using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Reporting;
 using DeployChecks.Engine.Rules;
 using DeployChecks.Engine.Running;
+using DeployChecks.Engine.Vulnerabilities;
 
 namespace DeployChecks.Cli;
 
@@ -22,6 +23,7 @@ public static class CliApplication
           deploychecks check [<path>] [options]   run the checklist on a directory (default: .)
           deploychecks rules [--area <area>]      list the rules
           deploychecks explain <rule>             show one rule's rationale and fix
+          deploychecks update-vuln-db [options]   download OSV's PyPI advisories for DC2014 (per-user cache)
           deploychecks --version
 
         Options for check:
@@ -35,11 +37,19 @@ public static class CliApplication
               --exclude-path <g>  leave out files matching the glob
               --options <file>    option file (default: <path>/deploychecks.yml)
               --baseline <file>   suppress findings whose fingerprints are in this baseline
+              --vuln-db <path>    OSV database for DC2014 (directory or export zip); default:
+                                  vulnerabilities.database, DEPLOYCHECKS_VULN_DB, the per-user cache
               --ascii             plain ASCII glyphs in the text checklist
           -v, --verbose           say what was read and skipped (stderr)
           -q, --quiet             no diagnostics on stderr
+        Options for update-vuln-db:
+              --uri <url>         export to download (default: DEPLOYCHECKS_VULN_DB_URL, else OSV's PyPI all.zip)
+          -o, --output <file>     where to write it (default: the per-user cache that check reads)
+              --timeout <sec>     for the whole download (default 300)
+              --force             download even when the cached copy is current
         Environment: DEPLOYCHECKS_FAIL_ON, DEPLOYCHECKS_AREAS, DEPLOYCHECKS_RULES_INCLUDE/EXCLUDE,
-          DEPLOYCHECKS_PATHS_EXCLUDE, DEPLOYCHECKS_BASELINE, DEPLOYCHECKS_OUTPUT_FORMAT/PATH, DEPLOYCHECKS_OPTION_PATH
+          DEPLOYCHECKS_PATHS_EXCLUDE, DEPLOYCHECKS_BASELINE, DEPLOYCHECKS_OUTPUT_FORMAT/PATH, DEPLOYCHECKS_OPTION_PATH,
+          DEPLOYCHECKS_VULN_DB
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -71,6 +81,8 @@ public static class CliApplication
                     return ListRules(cli, stdout);
                 case "explain":
                     return Explain(cli, stdout, stderr);
+                case "update-vuln-db":
+                    return UpdateVulnerabilityDatabase(cli, stdout, stderr);
                 default:
                     throw new UsageException($"unknown command '{cli.Command}'");
             }
@@ -108,6 +120,7 @@ public static class CliApplication
             Areas = cli.Areas.Select(a => OptionsLoader.ParseArea(a, "--area", 0)).ToList(),
             FailOn = cli.FailOn == null ? null : OptionsLoader.ParseSeverity(cli.FailOn, "--fail-on", 0),
             BaselinePath = cli.Baseline,
+            VulnerabilityDatabase = cli.VulnerabilityDatabase,
             OutputFormat = cli.Format,
             OutputPath = cli.Output,
         };
@@ -146,6 +159,48 @@ public static class CliApplication
             ReportWriters.Write(report, format, stdout);
         }
         return report.FailOnTripped ? ExitGateFailed : ExitOk;
+    }
+
+    /// <summary>The CLI's Update-VulnerabilityDatabase: exit 0 when the database is in place (downloaded or not
+    /// modified), 2 when it could not be updated (the old copy is kept).</summary>
+    private static int UpdateVulnerabilityDatabase(CliOptions cli, TextWriter stdout, TextWriter stderr)
+    {
+        if (cli.PathGiven)
+        {
+            throw new UsageException("update-vuln-db takes no path; use --output <file>");
+        }
+        string text = cli.Uri ?? VulnerabilityDatabaseLocations.DownloadUri();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            throw new UsageException($"'{text}' is not an absolute URL");
+        }
+        string? destination = cli.Output ?? VulnerabilityDatabaseLocations.UserCacheFile();
+        if (destination == null)
+        {
+            throw new UsageException("no per-user cache directory (HOME, XDG_CACHE_HOME and LOCALAPPDATA are unset); give --output <file>");
+        }
+        if (Directory.Exists(destination))
+        {
+            destination = Path.Combine(destination, VulnerabilityDatabaseLocations.CacheFileName);
+        }
+        int seconds = 300;
+        if (cli.Timeout != null && (!int.TryParse(cli.Timeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds < 1))
+        {
+            throw new UsageException($"--timeout needs a number of seconds, not '{cli.Timeout}'");
+        }
+        var request = new VulnerabilityDatabaseUpdateRequest(uri, destination) { Timeout = TimeSpan.FromSeconds(seconds), Force = cli.Force };
+        try
+        {
+            var info = VulnerabilityDatabaseUpdater.Update(request, new ConsoleHost(stderr, cli.Verbose, cli.Quiet))!;
+            stdout.WriteLine($"{info.Status}: {info.Path} ({info.AdvisoryCount} advisories, {info.Size:N0} bytes" +
+                (info.LastModified is { } lm ? ", last modified " + lm.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "Z" : "") + ")");
+            return ExitOk;
+        }
+        catch (VulnerabilityDatabaseUpdateException ex)
+        {
+            stderr.WriteLine("deploychecks: " + ex.Message);
+            return ExitUsage;
+        }
     }
 
     private static int ListRules(CliOptions cli, TextWriter stdout)

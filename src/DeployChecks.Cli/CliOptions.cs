@@ -16,6 +16,11 @@ internal sealed class CliOptions
     public List<string> ExcludePaths { get; } = new();
     public string? OptionPath { get; set; }
     public string? Baseline { get; set; }
+    public string? VulnerabilityDatabase { get; set; }
+    public string? Uri { get; set; }
+    public string? Timeout { get; set; }
+    public bool Force { get; set; }
+    public bool PathGiven { get; set; }
     public bool Verbose { get; set; }
     public bool Ascii { get; set; }
     public bool Quiet { get; set; }

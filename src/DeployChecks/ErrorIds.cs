@@ -48,6 +48,10 @@ public static class ErrorIds
     /// <summary>The vulnerability database exists but cannot be read (a corrupt zip, no access). Terminating.</summary>
     public const string VulnerabilityDatabaseUnreadable = "VulnerabilityDatabaseUnreadable";
 
+    /// <summary>Update-VulnerabilityDatabase could not download or validate the database (offline, HTTP error,
+    /// timeout, not an OSV export). Terminating; the existing database is untouched.</summary>
+    public const string VulnerabilityDatabaseUpdateFailed = "VulnerabilityDatabaseUpdateFailed";
+
     // --- Export-DependencySbom (branch beyond) ---
 
     /// <summary>Export-DependencySbom could not write -OutFile (a missing directory, no access). Non-terminating.</summary>

@@ -50,6 +50,14 @@ public sealed class DeployChecksOptions
     /// <summary>Baseline file of fingerprints; relative paths are resolved against the target root.</summary>
     public string? BaselinePath { get; set; }
 
+    /// <summary>The OSV vulnerability database for DC2014 (a directory of OSV files or an export zip), absolute;
+    /// null when none is configured and no per-user cache exists.</summary>
+    public string? VulnerabilityDatabase { get; set; }
+
+    /// <summary>Where <see cref="VulnerabilityDatabase"/> came from (a parameter, <c>file:line</c>, the variable, the
+    /// per-user cache), for messages.</summary>
+    public string? VulnerabilityDatabaseOrigin { get; set; }
+
     /// <summary>The option file that was read, if any.</summary>
     public string? SourceFile { get; set; }
 
@@ -69,6 +77,9 @@ public sealed class OptionOverrides
     public long? MaxFileSize { get; set; }
     public string? OutputFormat { get; set; }
     public string? OutputPath { get; set; }
+
+    /// <summary>Vulnerability database (absolute path) from <c>-DatabasePath</c> / <c>--vuln-db</c>.</summary>
+    public string? VulnerabilityDatabase { get; set; }
 }
 
 /// <summary>Options that cannot be used: a bad option file, environment value or parameter. Terminating.</summary>

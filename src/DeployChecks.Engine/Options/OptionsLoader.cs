@@ -30,6 +30,7 @@ public static class OptionsLoader
         ["DEPLOYCHECKS_MAX_FILE_SIZE"] = "size cap, e.g. 2MB",
         ["DEPLOYCHECKS_OUTPUT_FORMAT"] = "output format",
         ["DEPLOYCHECKS_OUTPUT_PATH"] = "output file",
+        ["DEPLOYCHECKS_VULN_DB"] = "OSV vulnerability database (directory or export zip) when the option file names none",
     };
 
     public static DeployChecksOptions Load(string targetRoot, string? optionPath, IDictionary? environment, OptionOverrides? overrides)
@@ -74,7 +75,31 @@ public static class OptionsLoader
         }
         ApplyEnvironment(options, environment);
         ApplyOverrides(options, overrides);
+        ApplyVulnerabilityDatabaseFallback(options, environment);
         return options;
+    }
+
+    /// <summary>The vulnerability database, highest first: parameter (<c>-DatabasePath</c>, <c>--vuln-db</c>), the
+    /// option file, <c>DEPLOYCHECKS_VULN_DB</c>, then the per-user cache when it exists. The option file wins over
+    /// the variable here (unlike the other options): the file names the project's own database, the variable is the
+    /// machine's default, the same one Find-DependencyVulnerability reads.</summary>
+    private static void ApplyVulnerabilityDatabaseFallback(DeployChecksOptions o, IDictionary env)
+    {
+        if (o.VulnerabilityDatabase != null)
+        {
+            return;
+        }
+        if (Get(env, Vulnerabilities.VulnerabilityDatabaseLocations.DatabaseVariable) is { } fromEnv)
+        {
+            o.VulnerabilityDatabase = FullPath(fromEnv, Vulnerabilities.VulnerabilityDatabaseLocations.DatabaseVariable, 0);
+            o.VulnerabilityDatabaseOrigin = Vulnerabilities.VulnerabilityDatabaseLocations.DatabaseVariable;
+            return;
+        }
+        if (Vulnerabilities.VulnerabilityDatabaseLocations.UserCacheFile(env) is { } cache && File.Exists(cache))
+        {
+            o.VulnerabilityDatabase = cache;
+            o.VulnerabilityDatabaseOrigin = "the per-user cache (Update-VulnerabilityDatabase)";
+        }
     }
 
     /// <summary>Applies the YAML text of an option file.</summary>
@@ -159,6 +184,22 @@ public static class OptionsLoader
                     }
                     break;
                 case "baseline": options.BaselinePath = r.Scalar(value, "baseline"); break;
+                case "vulnerabilities":
+                    foreach (var (k, v) in r.Entries(r.Mapping(value, "vulnerabilities")))
+                    {
+                        switch (k)
+                        {
+                            case "database":
+                                // Relative to the option file, so a project can keep (or vendor) its database beside it.
+                                string db = r.Scalar(v, "vulnerabilities.database");
+                                string dir = Path.GetDirectoryName(Path.GetFullPath(source)) ?? Directory.GetCurrentDirectory();
+                                options.VulnerabilityDatabase = FullPath(Path.IsPathRooted(db) ? db : Path.Combine(dir, db), source, Line(v));
+                                options.VulnerabilityDatabaseOrigin = source + ":" + Line(v);
+                                break;
+                            default: throw r.Unknown(k, v, "vulnerabilities", "database");
+                        }
+                    }
+                    break;
                 case "suppressions":
                     if (value is not YamlSequenceNode seq)
                     {
@@ -170,7 +211,7 @@ public static class OptionsLoader
                     }
                     break;
                 default:
-                    throw r.Unknown(key, value, null, "rules, areas, paths, failOn, output, baseline, suppressions");
+                    throw r.Unknown(key, value, null, "rules, areas, paths, failOn, output, baseline, suppressions, vulnerabilities");
             }
         }
     }
@@ -266,6 +307,11 @@ public static class OptionsLoader
         if (p.MaxFileSize.HasValue) { o.MaxFileSize = p.MaxFileSize.Value; }
         if (p.OutputFormat != null) { o.OutputFormat = p.OutputFormat; }
         if (p.OutputPath != null) { o.OutputPath = p.OutputPath; }
+        if (p.VulnerabilityDatabase != null)
+        {
+            o.VulnerabilityDatabase = FullPath(p.VulnerabilityDatabase, "-DatabasePath", 0);
+            o.VulnerabilityDatabaseOrigin = "the -DatabasePath / --vuln-db parameter";
+        }
     }
 
     public static Severity ParseSeverity(string text, string source, int line)
@@ -320,6 +366,18 @@ public static class OptionsLoader
     {
         var v = env.Contains(name) ? env[name] as string : null;
         return string.IsNullOrWhiteSpace(v) ? null : v;
+    }
+
+    private static string FullPath(string path, string source, int line)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+        {
+            throw new OptionsException($"'{path}' is not a usable path: {ex.Message}", source, line, ex);
+        }
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

@@ -215,9 +215,9 @@ ul.checks li { margin: 2px 0; }
         if (first != null)
         {
             sb.Append("<p>");
-            if (!string.IsNullOrEmpty(first.Remediation))
+            if (ReportFacts.CommonRemediation(findings) is { } remediation)
             {
-                sb.Append("<strong>Fix:</strong> ").Append(E(first.Remediation)).Append(' ');
+                sb.Append("<strong>Fix:</strong> ").Append(E(remediation)).Append(' ');
             }
             AppendLink(sb, first.HelpUri, "Rule documentation");
             sb.Append("</p>\n");

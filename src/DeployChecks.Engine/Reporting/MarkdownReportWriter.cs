@@ -106,7 +106,7 @@ public static class MarkdownReportWriter
             {
                 sb.Append("\n…and ").Append(ReportFacts.Number(active.Count - MaxFindingsPerCheck)).Append(" more.\n");
             }
-            string? remediation = c.Findings.Select(f => f.Remediation).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r));
+            string? remediation = ReportFacts.CommonRemediation(active);
             string? help = c.Findings.Select(f => f.HelpUri).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r));
             if (remediation != null || help != null)
             {

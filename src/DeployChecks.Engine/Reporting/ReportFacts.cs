@@ -134,4 +134,27 @@ public static class ReportFacts
     public static bool IsSecurityRelated(RuleInfo rule) =>
         rule.Area == CheckArea.Security || rule.Cwe.Count > 0 ||
         rule.Tags.Any(t => t.Equals("security", StringComparison.OrdinalIgnoreCase) || t.Equals("secrets", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The fix to show once for a check: the findings' remediation when they all share it, else null (a rule
+    /// with per-finding fixes, such as DC2014's "upgrade X to Y", must not show one finding's fix for all).</summary>
+    public static string? CommonRemediation(IEnumerable<Finding> findings)
+    {
+        string? common = null;
+        foreach (var f in findings)
+        {
+            if (string.IsNullOrWhiteSpace(f.Remediation))
+            {
+                continue;
+            }
+            if (common == null)
+            {
+                common = f.Remediation;
+            }
+            else if (!string.Equals(common, f.Remediation, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+        return common;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
+using DeployChecks.Engine.Hosting;
+using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 
@@ -33,18 +35,27 @@ public sealed class RuleContext
 
     internal IReadOnlyList<RawFinding> Findings => _findings;
 
+    /// <summary>The run's resolved options (read-only for rules: a rule reads the settings that concern it).</summary>
+    public DeployChecksOptions Options => _run.Options;
+
     /// <summary>"Today" for rules that compare dates (end-of-life tables): <c>DeployChecksOptions.Today</c>, so a
     /// test or a rerun can fix it.</summary>
     public System.DateTime Today => _run.Today;
 
     public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey) =>
-        Report(file, line, column, message, evidence, fingerprintKey, null);
+        Report(file, line, column, message, evidence, fingerprintKey, null, null);
 
     /// <summary>Reports a finding whose severity differs from the rule's default (a severity override in the options
     /// still wins).</summary>
-    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey, Severity? severity)
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey, Severity? severity) =>
+        Report(file, line, column, message, evidence, fingerprintKey, severity, null);
+
+    /// <summary>Reports a finding with its own severity and fix (a vulnerability's rating and fixed version); null means
+    /// the rule's default. A severity override in the options still wins over a finding's own severity.</summary>
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey,
+        Severity? severity, string? remediation)
     {
-        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity);
+        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity, remediation);
         lock (_gate)
         {
             _findings.Add(f);
@@ -87,10 +98,19 @@ public sealed class RuleContext
         }
     }
 
+    /// <summary>Records a problem with an input of the run that is not a workspace file (a vulnerability database);
+    /// the run goes on.</summary>
+    public void RunProblem(string errorId, string message, string? target = null) =>
+        _run.AddError(new ReportMessage { ErrorId = errorId, Path = target, Message = message, RuleId = Descriptor.Id }, null);
+
+    /// <summary>A diagnostic line for the host (verbose output, warnings).</summary>
+    public void Log(LogLevel level, string message) => _run.Log(level, message);
+
     /// <summary>Records a problem in an input that the rule could work around (for example one malformed line).</summary>
     public void InputProblem(string errorId, WorkspaceFile file, int line, string message) =>
         _run.AddError(new ReportMessage { ErrorId = errorId, Path = file.RelativePath, Line = line, Message = message, RuleId = Descriptor.Id }, null);
 }
 
 /// <summary>A finding as a rule reports it, before severity overrides, fingerprints and suppressions.</summary>
-internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey, Severity? Severity);
+internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey, Severity? Severity,
+    string? Remediation = null);

@@ -32,6 +32,7 @@ public static class RuleRegistry
         new VcsDependencyUnpinnedRule(),
         new PythonEolRule(),
         new DependencyFileMalformedRule(),
+        new KnownVulnerabilityRule(),
     });
 
     /// <summary>All rules, ordered by ID.</summary>

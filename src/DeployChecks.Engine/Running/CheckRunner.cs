@@ -81,7 +81,7 @@ public static class CheckRunner
             $"Walked {root}: {workspace.Files.Count} files kept, {workspace.IgnoredCount} git-ignored, {workspace.SkippedDirectoryCount} directories skipped" +
             (workspace.Git != null ? $", git work tree {workspace.Git.WorkTree} ({workspace.Git.TrackedCount} tracked)" : ", not a git work tree"));
 
-        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher) { Today = options.Today.Date };
+        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher, options) { Today = options.Today.Date };
         foreach (var problem in workspace.Problems)
         {
             state.AddError(problem, null);
@@ -270,7 +270,7 @@ public static class CheckRunner
                 Line = raw.Line,
                 Column = raw.Column,
                 Evidence = raw.Evidence,
-                Remediation = d.Remediation,
+                Remediation = raw.Remediation ?? d.Remediation,
                 HelpUri = d.HelpUri,
                 Fingerprint = Fingerprints.Compute(d.Id, raw.Path, raw.FingerprintKey, n),
             };

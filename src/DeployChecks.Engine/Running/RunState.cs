@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
 using DeployChecks.Engine.Hosting;
+using DeployChecks.Engine.Options;
 
 namespace DeployChecks.Engine.Rules;
 
@@ -14,12 +15,17 @@ internal sealed class RunState
     private readonly HashSet<(string, string?, int)> _seen = new();
     private readonly ICheckHost _host;
 
-    public RunState(Workspace.Workspace workspace, ArtifactCache artifacts, ICheckHost host)
+    public RunState(Workspace.Workspace workspace, ArtifactCache artifacts, ICheckHost host, DeployChecksOptions? options = null)
     {
         Workspace = workspace;
         Artifacts = artifacts;
         _host = host;
+        Options = options ?? new DeployChecksOptions();
     }
+
+    public DeployChecksOptions Options { get; }
+
+    public void Log(LogLevel level, string message) => _host.Log(level, message);
 
     public Workspace.Workspace Workspace { get; }
 

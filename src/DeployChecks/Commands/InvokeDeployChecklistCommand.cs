@@ -33,9 +33,16 @@ public sealed class InvokeDeployChecklistCommand : DeployChecksPathCommandBase
     [ValidateNotNullOrEmpty]
     public string? BaselinePath { get; set; }
 
+    /// <summary>OSV vulnerability database for DC2014: a directory of OSV advisories or an export zip. Default: the
+    /// option file's vulnerabilities.database, $env:DEPLOYCHECKS_VULN_DB, then the Update-VulnerabilityDatabase cache.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
     private protected override RunSettings CreateSettings()
     {
         var settings = base.CreateSettings();
+        settings.VulnerabilityDatabase = DatabasePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DatabasePath);
         settings.Areas = Area;
         settings.RulesInclude = Rule;
         settings.RulesExclude = ExcludeRule;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DeployChecks.Hosting;
 
 namespace DeployChecks.Commands;
 
@@ -9,4 +10,18 @@ namespace DeployChecks.Commands;
 public sealed class TestDependencyLockCommand : AreaTestCommandBase
 {
     private protected override CheckArea Area => CheckArea.Dependencies;
+
+    /// <summary>OSV vulnerability database for DC2014 (known vulnerabilities): a directory of OSV advisories or an
+    /// export zip. Default: the option file's vulnerabilities.database, $env:DEPLOYCHECKS_VULN_DB, then the
+    /// Update-VulnerabilityDatabase cache.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DatabasePath { get; set; }
+
+    private protected override RunSettings CreateSettings()
+    {
+        var settings = base.CreateSettings();
+        settings.VulnerabilityDatabase = DatabasePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DatabasePath);
+        return settings;
+    }
 }

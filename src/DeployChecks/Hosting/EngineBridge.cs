@@ -34,6 +34,7 @@ internal static class EngineBridge
                 PathsExclude = settings.PathsExclude,
                 FailOn = settings.FailOn,
                 BaselinePath = settings.BaselinePath,
+                VulnerabilityDatabase = settings.VulnerabilityDatabase,
             },
         };
         try
@@ -161,6 +162,54 @@ internal static class EngineBridge
             cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseUnreadable, ErrorCategory.ReadError, databasePath));
         }
         return null;
+    }
+
+    /// <summary>The per-user cache written by Update-VulnerabilityDatabase, when it exists; else null.</summary>
+    public static string? CachedVulnerabilityDatabase() =>
+        VulnerabilityDatabaseLocations.UserCacheFile() is { } cache && File.Exists(cache) ? cache : null;
+
+    /// <summary>Update-VulnerabilityDatabase's work: resolves the URL (parameter, DEPLOYCHECKS_VULN_DB_URL, OSV's
+    /// PyPI export) and the destination (parameter, a file in it when it is a directory, the per-user cache), then
+    /// downloads through the engine. Every failure is terminating and names the URL and the cause; null after
+    /// -WhatIf or a declined -Confirm.</summary>
+    public static VulnerabilityDatabaseInfo? UpdateVulnerabilityDatabase(PSCmdlet cmdlet, string? uri, string? destination, int timeoutSec, bool force)
+    {
+        string text = uri ?? VulnerabilityDatabaseLocations.DownloadUri();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed))
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{text}' is not an absolute URL."),
+                ErrorIds.VulnerabilityDatabaseUpdateFailed, ErrorCategory.InvalidArgument, text));
+            return null;
+        }
+        if (destination == null)
+        {
+            destination = VulnerabilityDatabaseLocations.UserCacheFile();
+            if (destination == null)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("No per-user cache directory (neither HOME, XDG_CACHE_HOME nor LOCALAPPDATA is set): give -Destination."),
+                    ErrorIds.VulnerabilityDatabaseUpdateFailed, ErrorCategory.InvalidArgument, null));
+                return null;
+            }
+        }
+        else if (Directory.Exists(destination))
+        {
+            destination = Path.Combine(destination, VulnerabilityDatabaseLocations.CacheFileName);
+        }
+        var request = new VulnerabilityDatabaseUpdateRequest(parsed, destination) { Timeout = TimeSpan.FromSeconds(timeoutSec), Force = force };
+        try
+        {
+            return VulnerabilityDatabaseUpdater.Update(request, new CmdletHost(cmdlet, Path.GetDirectoryName(Path.GetFullPath(destination))!));
+        }
+        catch (VulnerabilityDatabaseUpdateException ex)
+        {
+            var category = ex.InnerException is System.Net.Http.HttpRequestException || ex.InnerException is OperationCanceledException ||
+                           ex.Message.Contains("HTTP ")
+                ? ErrorCategory.ConnectionError
+                : ErrorCategory.InvalidData;
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.VulnerabilityDatabaseUpdateFailed, category, parsed));
+            return null;
+        }
     }
 
     /// <summary>The advisories affecting <paramref name="entry"/>'s version, with its source file and line.</summary>

@@ -13,4 +13,7 @@ internal sealed class RunSettings
     public IReadOnlyList<CheckArea>? Areas { get; set; }
     public IReadOnlyList<string>? PathsExclude { get; set; }
     public Severity? FailOn { get; set; }
+
+    /// <summary>OSV vulnerability database for DC2014 (-DatabasePath), provider-resolved.</summary>
+    public string? VulnerabilityDatabase { get; set; }
 }

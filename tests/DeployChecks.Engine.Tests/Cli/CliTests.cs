@@ -53,7 +53,46 @@ public class CliTests
         Assert.Equal(0, Run("check", tree.Root, "--fail-on", "critical").Code);
     }
 
+    [Fact]
+    public void Vuln_db_flag_runs_the_known_vulnerability_check()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==2.2.0\ngunicorn==22.0.0\n");
+        string db = Path.Combine(Paths.Fixtures, "osv");
+        var (code, output, _) = Run("check", tree.Root, "--rule", "DC2014", "--vuln-db", db, "--fail-on", "medium", "--format", "json");
+        Assert.Equal(1, code);
+        Assert.Contains("PYSEC-2023-TEST3", output);
+        Assert.Contains("Upgrade flask to 2.2.5 or later", output);
+
+        var missing = Run("check", tree.Root, "--rule", "DC2014", $"--vuln-db={Path.Combine(tree.Root, "nope.zip")}", "--fail-on", "medium");
+        Assert.Equal(0, missing.Code);
+        Assert.Contains("VulnerabilityDatabaseMissing", missing.Err);
+        Assert.Contains("nope.zip", missing.Out);
+    }
+
+    [Fact]
+    public void Update_vuln_db_downloads_then_reports_not_modified_and_fails_clearly_offline()
+    {
+        using var server = new DeployChecks.Tests.Support.LocalOsvServer();
+        using var tree = new TempTree();
+        string db = Path.Combine(tree.Root, "osv-pypi.zip");
+        var first = Run("update-vuln-db", "--uri", server.Url, "--output", db);
+        Assert.Equal(0, first.Code);
+        Assert.StartsWith("Downloaded: " + db + " (2 advisories", first.Out);
+        Assert.StartsWith("NotModified: ", Run("update-vuln-db", "--uri", server.Url, "-o", tree.Root).Out);
+
+        tree.Write("requirements.txt", "flask==2.2.0\n");
+        Assert.Contains("PYSEC-2023-TEST3", Run("check", tree.Root, "--vuln-db", db).Out);
+
+        string offline = $"http://127.0.0.1:{DeployChecks.Tests.Support.LocalOsvServer.FreePort()}/all.zip";
+        var failed = Run("update-vuln-db", "--uri", offline, "--output", db, "--timeout", "30");
+        Assert.Equal(2, failed.Code);
+        Assert.Contains(offline, failed.Err);
+        Assert.True(File.Exists(db));
+    }
+
     [Theory]
+    [InlineData("--vuln-db")]
     [InlineData("--bogus")]
     [InlineData("--fail-on", "severe")]
     [InlineData("--area", "kitchen")]

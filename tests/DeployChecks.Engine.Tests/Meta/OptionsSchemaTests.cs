@@ -29,6 +29,8 @@ public class OptionsSchemaTests
           format: sarif
           path: out/deploychecks.sarif
         baseline: .deploychecks-baseline.json
+        vulnerabilities:
+          database: .osv/pypi.zip
         suppressions:
           - rule: DC1002
             path: "deploy/*.env"
@@ -55,6 +57,7 @@ public class OptionsSchemaTests
         Assert.Equal(Severity.High, o.FailOn);
         Assert.Equal(4L * 1024 * 1024, o.MaxFileSize);
         Assert.Single(o.Suppressions);
+        Assert.Equal(Path.GetFullPath(Path.Combine(".osv", "pypi.zip")), o.VulnerabilityDatabase);
     }
 
     [Theory]
@@ -64,6 +67,8 @@ public class OptionsSchemaTests
     [InlineData("suppressions:\n  - rule: DC1001\n")]
     [InlineData("suppressions:\n  - rule: DC1001\n    reason: x\n    expires: 31/01/2027\n")]
     [InlineData("areas: [kitchen]\n")]
+    [InlineData("vulnerabilities:\n  db: x.zip\n")]
+    [InlineData("vulnerabilities:\n  database: [a, b]\n")]
     public async Task Invalid_option_files_are_rejected_by_both(string yaml)
     {
         var errors = (await Schema()).Validate(YamlToJson(yaml));

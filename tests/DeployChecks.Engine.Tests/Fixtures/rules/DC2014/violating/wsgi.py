@@ -1,0 +1,3 @@
+from orders import create_app
+
+app = create_app()
