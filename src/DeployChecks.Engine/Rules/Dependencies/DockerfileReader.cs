@@ -131,19 +131,18 @@ internal static class DockerfileReader
                 n++;
                 if (l.Length > 0 && l[l.Length - 1] == escape)
                 {
-                    sb.Append(l, 0, l.Length - 1).Append('\n');
+                    sb.Append(l, 0, l.Length - 1).Append(' ');
                     continued = true;
-                    if (n >= lines.Length)
-                    {
-                        problems.Add((startLine, "line continuation at the end of the file"));
-                    }
                     continue;
                 }
                 sb.Append(l);
                 continued = false;
                 break;
             }
-            _ = continued;
+            if (continued)
+            {
+                problems.Add((startLine, "line continuation at the end of the file"));
+            }
             string logical = sb.ToString();
             // Keyword.
             int start = 0;
