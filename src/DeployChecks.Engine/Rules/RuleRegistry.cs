@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DeployChecks.Engine.Rules.Configuration;
+using DeployChecks.Engine.Rules.Dependencies;
 
 namespace DeployChecks.Engine.Rules;
 
@@ -22,6 +23,11 @@ public static class RuleRegistry
         new EnvVarUnusedRule(),
         new AllowedHostsWildcardRule(),
         new CredentialsLoggedRule(),
+        new DependenciesNotLockedRule(),
+        new RequirementNotPinnedRule(),
+        new LockWithoutHashesRule(),
+        new ConflictingPinsRule(),
+        new ServerNotInDependenciesRule(),
     });
 
     /// <summary>All rules, ordered by ID.</summary>

@@ -505,7 +505,8 @@ public sealed class DeployCommands
                     continue;
                 }
                 string name = Scalar(kv.Key) ?? "";
-                string? image = Scalar(Get(service, "image"));
+                // A service built here runs this repository's image; one with only image: runs someone else's.
+                string? image = Get(service, "build") == null ? Scalar(Get(service, "image")) : null;
                 string cwd = Scalar(Get(service, "working_dir")) ?? "";
                 var scope = new Scope(file, DeployCommandOrigin.Compose, name, devFile, runtime: true, null, null, image);
                 // entrypoint + command run together; each is recognised on its own, which is what matters here.
