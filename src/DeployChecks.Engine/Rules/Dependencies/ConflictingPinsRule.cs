@@ -67,10 +67,9 @@ public sealed class ConflictingPinsRule : Rule
         public bool SameVersion(Pin other) =>
             Parsed != null && other.Parsed != null ? Parsed.Equals(other.Parsed) : string.Equals(Version, other.Version, StringComparison.Ordinal);
 
-        /// <summary>Files of the same project: one project folder contains the other.</summary>
-        public bool SameProject(Pin other) =>
-            ProjectDir.Length == 0 || other.ProjectDir.Length == 0 || ProjectDir == other.ProjectDir ||
-            ProjectDir.StartsWith(other.ProjectDir + "/", StringComparison.Ordinal) || other.ProjectDir.StartsWith(ProjectDir + "/", StringComparison.Ordinal);
+        /// <summary>Files of the same project folder (a folder with its own dependency files is its own project, so
+        /// the services of a monorepo may pin differently).</summary>
+        public bool SameProject(Pin other) => ProjectDir == other.ProjectDir;
     }
 
     public override void Check(RuleContext context)

@@ -45,6 +45,24 @@ public sealed class DependenciesNotLockedRule : Rule
         {
             return;
         }
+        // Requirements the image or CI installs with the command's own constraints (-r requirements.txt -c constraints.txt).
+        foreach (var deploy in DeployFacts.Requirements(context, set, commands))
+        {
+            if (deploy.InstalledBy == null)
+            {
+                continue;
+            }
+            var pinnedNames = new HashSet<string>(deploy.Resolved.Entries.Where(e => e.IsPinned).Select(e => e.NormalizedName), StringComparer.Ordinal);
+            foreach (var c in deploy.InstalledBy.ConstraintFiles.Where(c => c.File != null))
+            {
+                pinnedNames.UnionWith(DeployFacts.Resolve(context, set, c.File!).Entries.Where(e => e.IsPinned).Select(e => e.NormalizedName));
+            }
+            var installed = deploy.Resolved.Entries.Where(e => !e.IsConstraint && !IsLocalProject(e)).ToList();
+            if (installed.Count > 0 && installed.All(e => e.IsPinned || pinnedNames.Contains(e.NormalizedName)))
+            {
+                return;
+            }
+        }
         var requirements = production.Where(f => f.Kind == DependencySourceKind.Requirements &&
             RequirementsPaths.GroupFromPath(f.File.RelativePath) == "main").ToList();
         var counts = new List<string>();
@@ -72,8 +90,11 @@ public sealed class DependenciesNotLockedRule : Rule
         }
         foreach (var m in manifests.Where(f => f.Kind != DependencySourceKind.Requirements))
         {
-            int ranges = m.Document.Entries.Count(e => !e.IsConstraint && !e.IsPinned && !IsDevGroupEntry(e));
-            counts.Add($"{m.File.RelativePath} declares {ranges} unpinned");
+            var direct = m.Document.Entries.Where(e => !e.IsConstraint && !IsDevGroupEntry(e)).ToList();
+            int pinned = direct.Count(e => e.IsPinned);
+            counts.Add(pinned == direct.Count
+                ? $"{m.File.RelativePath} pins its {direct.Count} direct {(direct.Count == 1 ? "dependency" : "dependencies")} but nothing locks theirs"
+                : $"{m.File.RelativePath} pins {pinned} of {direct.Count}");
         }
         var at = manifests.OrderBy(f => f.File.RelativePath.Count(c => c == '/')).ThenBy(f => Rank(f.Kind)).First();
         string why = string.Join(", ", signals.Select(s => s.Reason).Distinct().Take(3));

@@ -521,7 +521,7 @@ public sealed class DeployCommands
                     else if (node is YamlScalarNode { Value: { Length: > 0 } value } scalar)
                     {
                         // Compose splits a string command shell-like but does not run a shell.
-                        RunScript(value, _ => (int)scalar.Start.Line, scope, cwd, (int)scalar.Start.Line);
+                        RunYamlScript(value, scalar, scope, cwd);
                     }
                 }
             }

@@ -94,9 +94,13 @@ public sealed class ServerNotInDependenciesRule : Rule
             {
                 continue;
             }
+            if (s.Origin == DeployCommandOrigin.Compose && s.BaseImage != null)
+            {
+                continue; // a service with an image: and no build: runs an image made elsewhere
+            }
             if (s.BaseImage != null && s.BaseImage.IndexOf(s.Server, StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                continue; // tiangolo/uvicorn-gunicorn-fastapi and the like ship the server
+                continue; // FROM tiangolo/uvicorn-gunicorn-fastapi and the like ship the server
             }
             string how = s.Origin switch
             {
