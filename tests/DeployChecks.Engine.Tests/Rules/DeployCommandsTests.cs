@@ -254,4 +254,77 @@ public class DeployCommandsTests
         Assert.Equal(new[] { "a b c d \"e\"", "f", "g", "h", "$(j k) `l m` x y" }, c.Select(x => x.ToString()));
         Assert.Equal(0, c[0].Offset);
     }
+    [Fact]
+    public void PowerShell_steps_and_multiline_heredoc_strings_are_read_without_spurious_problems()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        tree.Write(".github/workflows/win.yml",
+            "jobs:\n" +
+            "  build:\n" +
+            "    runs-on: windows-latest\n" +
+            "    defaults:\n" +
+            "      run:\n" +
+            "        shell: pwsh\n" +
+            "    steps:\n" +
+            "      - run: |\n" +
+            "          Write-Host \"it's `\"quoted`\"\"\n" +
+            "          pip install `\n" +
+            "            -r requirements.txt\n");
+        tree.Write("azure-pipelines.yml",
+            "steps:\n" +
+            "- powershell: pip install -r requirements.txt; Write-Host 'done'\n" +
+            "- pwsh: |\n" +
+            "    $x = \"a`\"b\"\n");
+        tree.Write("Dockerfile",
+            "FROM python:3.12\n" +
+            "RUN <<EOF\n" +
+            "python -c \"\n" +
+            "import sys\n" +
+            "print(sys.version)\"\n" +
+            "pip install gunicorn==22.0.0\n" +
+            "EOF\n");
+        var dc = Read(tree);
+        Assert.Empty(dc.Problems);
+        var gh = Assert.Single(dc.Installs, i => i.Origin == DeployCommandOrigin.GitHubActions);
+        Assert.Equal("requirements.txt", gh.RequirementFiles.Single().File?.RelativePath);
+        Assert.Single(dc.Installs, i => i.Origin == DeployCommandOrigin.AzurePipelines);
+        var docker = Assert.Single(dc.Installs, i => i.Origin == DeployCommandOrigin.Dockerfile);
+        Assert.Equal(6, docker.Line);
+    }
+
+    [Fact]
+    public void Generated_garbage_and_alias_graphs_never_crash_or_hang()
+    {
+        var pieces = new[]
+        {
+            "RUN ", "CMD ", "FROM x AS y\n", "\\\n", "\"", "'", "`", "$(", ")", "<<EOF\n", "EOF\n", "[", "]", "\"a\",", "&&", "|", ";",
+            "\n", " ", "pip install -r", " -c", " gunicorn", "==1", " sh -c ", "--mount=type=bind,source=a,target=b ", "COPY . /app\n",
+            "WORKDIR ${A:-/x}\n", "ENV A=b\n", "#", "\t", "-", "--",
+        };
+        var yamlPieces = new[] { "a:", " &x", " *x", "\n  ", "- ", "script: ", "run: |", "\n    pip install -r r.txt", "[", "{", "}", "]", "'", "\"", ": ", "\n" };
+        var random = new System.Random(4242);
+        using var tree = new TempTree();
+        for (int round = 0; round < 60; round++)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < 40; i++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+            tree.Write("Dockerfile", sb.ToString());
+            var y = new System.Text.StringBuilder();
+            for (int i = 0; i < 30; i++)
+            {
+                y.Append(yamlPieces[random.Next(yamlPieces.Length)]);
+            }
+            tree.Write("azure-pipelines.yml", y.ToString());
+            tree.Write(".gitlab-ci.yml", y.ToString());
+            tree.Write("Procfile", sb.ToString().Replace("RUN ", "web: "));
+            HangGuard.MustFinish(() => Read(tree));
+        }
+        tree.Write("azure-pipelines.yml", "base: &b\n  steps:\n  - script: pip install -r a.txt\nx: [*b, *b, *b]\ny: [*b, *b]\n");
+        var dc = Read(tree);
+        Assert.Single(dc.Installs, i => i.Origin == DeployCommandOrigin.AzurePipelines);
+    }
 }

@@ -97,6 +97,7 @@ public sealed class DeployCommands
         public Dictionary<string, string> Vars { get; set; } = new(StringComparer.Ordinal);
         public List<(List<string> Sources, string Dest, bool DestIsDir)> Copies { get; set; } = new();
         public string Label => Name ?? "#" + Index;
+        public bool PowerShell { get; set; }
     }
 
     private sealed class Builder
@@ -168,6 +169,7 @@ public sealed class DeployCommands
                         stage.WorkDir = parent.WorkDir;
                         stage.Vars = new Dictionary<string, string>(parent.Vars, StringComparer.Ordinal);
                         stage.Copies = new List<(List<string>, string, bool)>(parent.Copies);
+                        stage.PowerShell = parent.PowerShell;
                     }
                     stages.Add(stage);
                     continue;
@@ -194,6 +196,9 @@ public sealed class DeployCommands
                     case "ADD":
                         AddCopy(stage, ins);
                         break;
+                    case "SHELL":
+                        stage.PowerShell = ins.ExecForm != null && ins.ExecForm.Count > 0 && IsPowerShell(ins.ExecForm[0]);
+                        break;
                     case "RUN":
                     {
                         var mounts = Mounts(ins, stage);
@@ -204,11 +209,14 @@ public sealed class DeployCommands
                         }
                         else if (ins.Heredoc != null)
                         {
-                            string cwd = stage.WorkDir;
-                            foreach (var (bodyLine, lineNo) in ins.Heredoc)
-                            {
-                                cwd = RunScript(bodyLine, _ => lineNo, scope, cwd, lineNo);
-                            }
+                            // One script, so a quoted string may span lines as in the shell.
+                            string body = string.Join("\n", ins.Heredoc.Select(h => h.Text));
+                            int first = ins.Heredoc.Count > 0 ? ins.Heredoc[0].Line : ins.Line;
+                            RunScript(body, offset => first + CountNewlines(body, offset), scope, stage.WorkDir, first);
+                        }
+                        else if (stage.PowerShell)
+                        {
+                            RunScript(FromPowerShell(ins.Arguments), ins.LineAt, scope, stage.WorkDir, ins.Line, quiet: true);
                         }
                         else
                         {
@@ -530,6 +538,7 @@ public sealed class DeployCommands
         private void ReadGitHub(WorkspaceFile file, YamlMappingNode root)
         {
             string baseDir = WorkingDirectory(root, "defaults") ?? "";
+            string? baseShell = DefaultShell(root);
             if (Get(root, "jobs") is not YamlMappingNode jobs)
             {
                 return;
@@ -541,6 +550,7 @@ public sealed class DeployCommands
                     continue;
                 }
                 string jobDir = WorkingDirectory(job, "defaults") ?? baseDir;
+                string? jobShell = DefaultShell(job) ?? baseShell;
                 if (Get(job, "steps") is not YamlSequenceNode steps)
                 {
                     continue;
@@ -551,22 +561,32 @@ public sealed class DeployCommands
                     if (Get(step, "run") is YamlScalarNode { Value: { } run } scalar)
                     {
                         string dir = Scalar(Get(step, "working-directory")) ?? jobDir;
-                        RunYamlScript(run, scalar, scope, dir);
+                        string? shell = Scalar(Get(step, "shell")) ?? jobShell;
+                        RunYamlScript(run, scalar, scope, dir, shell != null && IsPowerShell(shell));
                     }
                 }
             }
         }
 
+        private static string? DefaultShell(YamlMappingNode map) =>
+            Get(map, "defaults") is YamlMappingNode d && Get(d, "run") is YamlMappingNode r ? Scalar(Get(r, "shell")) : null;
+
         private static string? WorkingDirectory(YamlMappingNode map, string key) =>
             Get(map, key) is YamlMappingNode d && Get(d, "run") is YamlMappingNode r ? Scalar(Get(r, "working-directory")) : null;
 
-        private void ReadAzure(WorkspaceFile file, YamlNode node, string? scopeName, string dir)
+        private void ReadAzure(WorkspaceFile file, YamlNode node, string? scopeName, string dir, int depth = 0, HashSet<YamlNode>? seen = null)
         {
+            // Aliases can make the node graph a DAG (or, in YamlDotNet, a cycle): visit each node once, bounded depth.
+            seen ??= new HashSet<YamlNode>(NodeIdentity.Instance);
+            if (depth > 64 || !seen.Add(node))
+            {
+                return;
+            }
             if (node is YamlSequenceNode seq)
             {
                 foreach (var c in seq.Children)
                 {
-                    ReadAzure(file, c, scopeName, dir);
+                    ReadAzure(file, c, scopeName, dir, depth + 1, seen);
                 }
                 return;
             }
@@ -582,11 +602,12 @@ public sealed class DeployCommands
                 if (key is "script" or "bash" or "pwsh" or "powershell" && kv.Value is YamlScalarNode { Value: { } script } scalar)
                 {
                     var scope = new Scope(file, DeployCommandOrigin.AzurePipelines, name, file.IsNonProduction, runtime: false, null, null, null);
-                    RunYamlScript(script, scalar, scope, stepDir.Replace("$(System.DefaultWorkingDirectory)", "").Replace("$(Build.SourcesDirectory)", "").TrimStart('/'));
+                    RunYamlScript(script, scalar, scope, stepDir.Replace("$(System.DefaultWorkingDirectory)", "").Replace("$(Build.SourcesDirectory)", "").TrimStart('/'),
+                        key is "pwsh" or "powershell");
                 }
                 else if (kv.Value is YamlMappingNode or YamlSequenceNode)
                 {
-                    ReadAzure(file, kv.Value, name, dir);
+                    ReadAzure(file, kv.Value, name, dir, depth + 1, seen);
                 }
             }
         }
@@ -625,14 +646,29 @@ public sealed class DeployCommands
         }
 
         /// <summary>Runs a YAML scalar as a script: a block scalar's content starts on the line after its indicator.</summary>
-        private void RunYamlScript(string script, YamlScalarNode scalar, Scope scope, string dir)
+        private void RunYamlScript(string script, YamlScalarNode scalar, Scope scope, string dir, bool powerShell = false)
         {
+            if (powerShell)
+            {
+                script = FromPowerShell(script);
+            }
             int first = (int)scalar.Start.Line;
             bool block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
             int baseLine = block ? first + 1 : first;
             bool literal = scalar.Style == ScalarStyle.Literal;
-            RunScript(script, offset => literal ? baseLine + CountNewlines(script, offset) : baseLine, scope, Normalize(dir), baseLine);
+            RunScript(script, offset => literal ? baseLine + CountNewlines(script, offset) : baseLine, scope, Normalize(dir), baseLine, quiet: powerShell);
         }
+
+        private static bool IsPowerShell(string shell)
+        {
+            string b = CommandRecognizer.BaseName(shell.Trim().Split(' ')[0]).ToLowerInvariant();
+            return b is "pwsh" or "powershell";
+        }
+
+        /// <summary>PowerShell text made readable by the shell splitter: backtick continuations joined, backtick escapes
+        /// dropped (quotes differ too; problems in such scripts are not reported).</summary>
+        private static string FromPowerShell(string script) =>
+            script.Replace("`\r\n", "  ").Replace("`\n", " ").Replace("`", "");
 
         private static int CountNewlines(string s, int end)
         {
@@ -675,10 +711,10 @@ public sealed class DeployCommands
         }
 
         /// <summary>Splits and runs a shell script; returns the working directory after it (for <c>cd</c>).</summary>
-        private string RunScript(string script, Func<int, int> lineOf, Scope scope, string cwd, int firstLine, int depth = 0)
+        private string RunScript(string script, Func<int, int> lineOf, Scope scope, string cwd, int firstLine, int depth = 0, bool quiet = false)
         {
             var commands = ShellScript.Split(script, out string? error);
-            if (error != null)
+            if (error != null && !quiet)
             {
                 Problems.Add(new DeployCommandProblem("MalformedShellCommand", scope.File, firstLine,
                     $"{scope.File.RelativePath}:{firstLine}: {error}; the rest of the command is not read"));
@@ -895,6 +931,17 @@ public sealed class DeployCommands
             }
             return p == pattern.Length;
         }
+    }
+
+    /// <summary>Reference identity for YAML nodes (their Equals compares content, which is slow and not what a visit
+    /// set needs).</summary>
+    private sealed class NodeIdentity : IEqualityComparer<YamlNode>
+    {
+        public static readonly NodeIdentity Instance = new();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static string Unquote(string s) =>
