@@ -230,4 +230,22 @@ public class DependencyRuleTests
         Assert.Equal(("Dockerfile", 5), (error.Path, error.Line));
         Assert.Equal("Dockerfile:5: unknown instruction 'RUNN' (docker build stops here)", error.Message);
     }
+    [Fact]
+    public void DC2002_and_DC2009_follow_dockerfile_args_and_leave_unresolved_variables_and_dev_containers_alone()
+    {
+        using var tree = new TempTree();
+        tree.Write("Dockerfile",
+            "ARG BASE=python:3.12-slim\n" +
+            "FROM ${BASE}\n" +
+            "ARG GUNICORN_VERSION=22.0.0\n" +
+            "ARG SENTRY_VERSION\n" +
+            "RUN pip install gunicorn==${GUNICORN_VERSION} sentry-sdk==${SENTRY_VERSION} \"uvicorn>=${UVICORN_MIN:-0.30}\"\n" +
+            "CMD [\"gunicorn\", \"app:app\"]\n");
+        tree.Write(".devcontainer/Dockerfile", "FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install black\nCMD [\"hypercorn\", \"app:app\"]\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC2002"));
+        Assert.Equal(("Dockerfile", 5), (f.Path, f.Line));
+        Assert.Equal("`pip install` at Dockerfile:5 installs uvicorn>=0.30: uvicorn>=0.30 is a range; each build may install a different version", f.Message);
+        Assert.Empty(report.Active("DC2009"));
+    }
 }

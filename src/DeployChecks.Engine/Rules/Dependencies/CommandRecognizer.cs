@@ -400,6 +400,16 @@ internal static class CommandRecognizer
         {
             return;
         }
+        if (a.IndexOf('$') > 0 && a.IndexOf('*') < 0 && a.IndexOf('/') < 0)
+        {
+            // gunicorn==${GUNICORN_VERSION}: the name is known, the version is not.
+            int cut = a.IndexOfAny(new[] { '=', '<', '>', '!', '~', '[', ';', '@', ' ', '$' });
+            if (cut > 0 && Pep508Requirement.TryParse(a.Substring(0, cut), out var named, out _) && named != null)
+            {
+                cmd.Packages.Add(new InstalledPackage(a, named) { VersionFromVariable = true });
+                return;
+            }
+        }
         if (a.IndexOf('$') >= 0 || a.IndexOf('*') >= 0 || a.IndexOf('`') >= 0 || DirectReference.LooksLikeUrlOrPath(a) ||
             a.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || a.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
             a.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))

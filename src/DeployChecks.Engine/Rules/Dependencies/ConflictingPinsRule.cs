@@ -106,7 +106,7 @@ public sealed class ConflictingPinsRule : Rule
             }
             foreach (var p in install.Packages)
             {
-                if (p.PinnedVersion != null)
+                if (p.PinnedVersion != null && !p.VersionFromVariable)
                 {
                     pins.Add(new Pin(p.NormalizedName, p.Requirement.Name, p.PinnedVersion, p.Requirement.Marker, install.File, install.Line, 1,
                         order.TryGetValue(install.File.RelativePath, out var o) ? o : int.MaxValue));

@@ -71,6 +71,10 @@ public sealed class InstalledPackage
     /// <summary>The exact version (<c>==X</c>/<c>===X</c>), or null.</summary>
     public string? PinnedVersion => Requirement.PinnedVersion;
 
+    /// <summary>True when the version is a shell variable the model cannot resolve (<c>gunicorn==${GUNICORN_VERSION}</c>
+    /// with no ARG/ENV default): the package is installed, its version is unknown.</summary>
+    public bool VersionFromVariable { get; internal set; }
+
     public override string ToString() => Text;
 }
 

@@ -151,7 +151,7 @@ public sealed class DeployCommands
             {
                 Problems.Add(new DeployCommandProblem("MalformedDockerfile", file, line, $"{file.RelativePath}:{line}: {message}"));
             }
-            bool devFile = file.IsNonProduction || IsDevName(file.Name);
+            bool devFile = IsDevFile(file);
             var stages = new List<Stage>();
             Stage? stage = null;
             var globalArgs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -241,6 +241,8 @@ public sealed class DeployCommands
                 }
             }
         }
+
+        private static bool IsDevFile(WorkspaceFile file) => file.IsNonProduction || IsDevName(file.Name) || IsDevContainer(file.RelativePath);
 
         private static bool IsDevName(string name)
         {
@@ -505,7 +507,7 @@ public sealed class DeployCommands
             {
                 return;
             }
-            bool devFile = file.IsNonProduction || IsDevName(file.Name);
+            bool devFile = IsDevFile(file);
             foreach (var kv in services.Children)
             {
                 if (kv.Value is not YamlMappingNode service)
@@ -731,6 +733,12 @@ public sealed class DeployCommands
 
         private string Handle(IReadOnlyList<string> words, int line, Scope scope, string cwd, int depth, Func<int, int> lineOf)
         {
+            if (scope.Stage != null && words.Any(w => w.IndexOf('$') >= 0))
+            {
+                // ARG/ENV values known at this point of the Dockerfile (ARG defaults: what a plain build uses).
+                var vars = scope.Stage.Vars;
+                words = words.Select(w => Substitute(w, vars)).ToList();
+            }
             var r = CommandRecognizer.Recognize(words, scope.File, line, scope.Origin);
             if (r == null)
             {
@@ -943,6 +951,10 @@ public sealed class DeployCommands
 
         public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
+
+    /// <summary>A VS Code / Codespaces dev container: a development environment, not a deployment.</summary>
+    internal static bool IsDevContainer(string relativePath) =>
+        relativePath.StartsWith(".devcontainer/", StringComparison.Ordinal) || relativePath.IndexOf("/.devcontainer/", StringComparison.Ordinal) >= 0;
 
     private static string Unquote(string s) =>
         s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0] ? s.Substring(1, s.Length - 2) : s;

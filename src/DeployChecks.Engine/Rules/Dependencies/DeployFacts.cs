@@ -64,7 +64,7 @@ public static class DeployFacts
         var reasons = new List<(string, WorkspaceFile)>();
         foreach (var file in context.Workspace.Files)
         {
-            if (file.IsNonProduction)
+            if (file.IsNonProduction || DeployCommands.IsDevContainer(file.RelativePath))
             {
                 continue;
             }

@@ -79,7 +79,7 @@ public sealed class RequirementNotPinnedRule : Rule
             var constrained = CommandConstraints(context, set, install);
             foreach (var p in install.Packages)
             {
-                if (p.PinnedVersion != null || Tooling.Contains(p.NormalizedName) || constrained.Contains(p.NormalizedName))
+                if (p.PinnedVersion != null || p.VersionFromVariable || Tooling.Contains(p.NormalizedName) || constrained.Contains(p.NormalizedName))
                 {
                     continue;
                 }
