@@ -113,7 +113,8 @@ public sealed class ConflictingPinsRule : Rule
                 }
             }
         }
-        foreach (var byName in pins.GroupBy(p => p.Name))
+        // Only pins of one project with one marker can conflict: group by all three, then compare within the group.
+        foreach (var byName in pins.GroupBy(p => (p.Name, p.ProjectDir, p.MarkerKey)))
         {
             var list = byName.OrderBy(p => p.Rank).ThenBy(p => p.Order).ThenBy(p => p.Line).ToList();
             for (int i = 1; i < list.Count; i++)
