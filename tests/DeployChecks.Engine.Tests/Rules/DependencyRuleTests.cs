@@ -248,4 +248,22 @@ public class DependencyRuleTests
         Assert.Equal("`pip install` at Dockerfile:5 installs uvicorn>=0.30: uvicorn>=0.30 is a range; each build may install a different version", f.Message);
         Assert.Empty(report.Active("DC2009"));
     }
+    [Fact]
+    public void DC2003_uv_pip_verifies_only_present_hashes_so_a_partial_file_installs_unverified_rather_than_failing()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt",
+            "flask==3.0.3 --hash=sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n" +
+            "gunicorn==22.0.0\n");
+        tree.Write("Dockerfile",
+            "FROM python:3.12-slim\n" +
+            "WORKDIR /app\n" +
+            "COPY requirements.txt .\n" +
+            "RUN uv pip install --system -r requirements.txt\n" +
+            "CMD [\"gunicorn\", \"app:app\"]\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2003"));
+        Assert.Equal(("requirements.txt", 2), (f.Path, f.Line));
+        Assert.Equal("gunicorn in requirements.txt:2 has no --hash (1 other entry has --hash): `uv pip` at Dockerfile:4 verifies hashes only " +
+                     "where present and installs it unverified", f.Message);
+    }
 }

@@ -84,7 +84,11 @@ public sealed class LockWithoutHashesRule : Rule
             return;
         }
         int hashed = installed.Count(e => e.Hashes.Length > 0);
-        bool hashMode = install.RequireHashes || resolved.RequireHashes || hashed > 0;
+        // pip: one --hash turns hash-checking mode on for the whole install (pip docs, "Secure installs").
+        // uv pip: hashes are verified where present and required only with --require-hashes (uv's HashCheckingMode).
+        bool uv = install.Tool == "uv pip";
+        bool required = install.RequireHashes || resolved.RequireHashes;
+        bool hashMode = required || hashed > 0;
         string where = $"{install.File.RelativePath}:{install.Line}";
         if (!hashMode)
         {
@@ -105,8 +109,9 @@ public sealed class LockWithoutHashesRule : Rule
             {
                 continue;
             }
-            context.Report(source, e.Line, 1,
-                $"{e.Name} in {e.Source}:{e.Line} has no --hash, but pip's hash-checking mode is on ({cause}) for the install at {where}: the install fails",
+            context.Report(source, e.Line, 1, uv && !required
+                ? $"{e.Name} in {e.Source}:{e.Line} has no --hash ({cause}): `uv pip` at {where} verifies hashes only where present and installs it unverified"
+                : $"{e.Name} in {e.Source}:{e.Line} has no --hash, but pip's hash-checking mode is on ({cause}) for the install at {where}: the install fails",
                 e.ToString(), "entry:" + e.Source + ":" + e.NormalizedName);
         }
     }
