@@ -19,10 +19,12 @@
     CmdletsToExport      = @(
         'Invoke-DeployChecklist'
         'Test-PyDeployConfig'
+        'Test-DependencyLock'
         'Export-DeployChecklistReport'
         'Get-DeployCheckRule'
         'Get-DependencyLock'
         'Find-DependencyVulnerability'
+        'Export-DependencySbom'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

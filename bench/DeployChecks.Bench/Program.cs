@@ -29,11 +29,15 @@ internal static class Program
         {
             return WholeRun(args.Skip(1).ToArray());
         }
+        if (args.Length > 0 && args[0] == "deps")
+        {
+            return DepsBench.Run(args.Skip(1).ToArray());
+        }
         if (args.Length > 0 && args[0] == "python")
         {
             return PythonThroughput.Run(args.Skip(1).ToArray());
         }
-        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | bdn [--filter *]");
+        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | deps [--db DIR] [--runs 7] [--packages 1000] [--entries 2000] | bdn [--filter *]");
         return 2;
     }
 

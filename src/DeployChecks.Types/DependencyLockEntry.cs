@@ -57,6 +57,10 @@ public sealed class DependencyLockEntry
     /// <summary>Direct URL, local path, or VCS URL (without the <c>@ref</c>), when the entry is not from an index.</summary>
     public string? Url { get; set; }
 
+    /// <summary>The version-control system of a VCS entry (<c>git</c>, <c>hg</c>, <c>svn</c>, <c>bzr</c>); null for
+    /// index, URL and path entries.</summary>
+    public string? Vcs { get; set; }
+
     /// <summary>The VCS revision (<c>@v1.2</c>, <c>rev = "…"</c>), when given.</summary>
     public string? VcsRef { get; set; }
 

@@ -47,4 +47,9 @@ public static class ErrorIds
 
     /// <summary>The vulnerability database exists but cannot be read (a corrupt zip, no access). Terminating.</summary>
     public const string VulnerabilityDatabaseUnreadable = "VulnerabilityDatabaseUnreadable";
+
+    // --- Export-DependencySbom (branch beyond) ---
+
+    /// <summary>Export-DependencySbom could not write -OutFile (a missing directory, no access). Non-terminating.</summary>
+    public const string SbomWriteFailed = "SbomWriteFailed";
 }

@@ -52,6 +52,32 @@ public class DependencyCmdletTests
     }
 
     [Fact]
+    public void FollowIncludes_reads_r_and_c_files_like_pip_and_reports_missing_ones()
+    {
+        using var app = new TestApp();
+        app.Write("requirements/prod.txt", "-r base.txt\n-c ../constraints.txt\ngunicorn==22.0.0\n-r missing.txt\n");
+        app.Write("requirements/base.txt", "django==4.2.11\n-r prod.txt\n");
+        app.Write("constraints.txt", "urllib3<2\n");
+        app.Write(".git/HEAD", "ref: refs/heads/main\n");
+        using var ps = PowerShellSession.WithModule();
+        var without = ps.Run("Get-DependencyLock $args[0] | ForEach-Object Name", app.PathOf("requirements/prod.txt"));
+        Assert.Equal(new[] { "gunicorn" }, without.Output.Select(o => o.ToString()));
+
+        var r = ps.Run("Get-DependencyLock $args[0] -FollowIncludes | ForEach-Object { $_.Name + ' ' + $_.Source + ':' + $_.Line + ' ' + $_.IsConstraint }",
+            app.PathOf("requirements/prod.txt"));
+        Assert.Equal(new[]
+        {
+            "django requirements/base.txt:1 False",
+            "urllib3 constraints.txt:1 True",
+            "gunicorn requirements/prod.txt:3 False",
+        }, r.Output.Select(o => o.ToString()));
+        // The cycle back to prod.txt and the missing file are errors naming the including line; the run goes on.
+        Assert.Equal(2, r.Errors.Count);
+        Assert.Contains(r.Errors, e => e.FullyQualifiedErrorId.StartsWith("MalformedDependencyFile") && e.ToString().Contains("missing.txt"));
+        Assert.Contains(r.Errors, e => e.ToString().Contains("requirements/base.txt:2"));
+    }
+
+    [Fact]
     public void Writes_typed_entries_with_hashes_markers_and_lock_versions()
     {
         using var app = App();
@@ -173,6 +199,29 @@ public class DependencyCmdletTests
         var r = ps.Run("Get-DependencyLock -LiteralPath $args[0] | ForEach-Object { $_.Name + '==' + $_.Version }", Path.GetDirectoryName(odd)!);
         Assert.Empty(r.Errors);
         Assert.Equal(new[] { "django==3.2.17" }, r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Remediation_writes_one_upgrade_plan_per_affected_package_and_file_and_changes_nothing()
+    {
+        using var app = App();
+        app.Write("constraints/requirements.txt", "Django==3.2.17\nDjango==3.2.17\n");
+        string before = File.ReadAllText(app.PathOf("requirements.txt"));
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Get-DependencyLock $args[0] | Find-DependencyVulnerability -DatabasePath $args[1] -Remediation", app.Root, OsvFixture);
+        Assert.Empty(r.Errors);
+        Assert.All(r.Output, o => Assert.Equal("DeployChecks.RemediationPlan", o.TypeNames[0]));
+        Assert.Equal(new[] { "constraints/requirements.txt django 3.2.17 -> 3.2.18", "poetry.lock flask 2.3.1 -> 2.3.2", "requirements.txt django 3.2.17 -> 3.2.18" },
+            r.Output.Select(o => $"{o.Str("Source")} {o.Str("NormalizedName")} {o.Str("Version")} -> {o.Str("TargetVersion")}").OrderBy(x => x, System.StringComparer.Ordinal));
+        var django = r.Output.First(o => o.Str("Source") == "requirements.txt");
+        Assert.Equal(new[] { "PYSEC-2023-TEST1" }, ((System.Collections.IEnumerable)django.Properties["Clears"].Value).Cast<object>().Select(x => x.ToString()));
+        Assert.Equal("False", django.Str("CrossesMajorVersion"));
+        Assert.Equal("True", django.Str("IsComplete"));
+        Assert.Equal(before, File.ReadAllText(app.PathOf("requirements.txt")));
+
+        var table = ps.Run("Get-DependencyLock $args[0] | Find-DependencyVulnerability -DatabasePath $args[1] -Remediation | Out-Default", app.Root, OsvFixture);
+        Assert.Contains("Target", table.HostText);
+        Assert.Contains("requirements.txt:1", table.HostText);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace DeployChecks.Module.Tests;
 
 public class ManifestTests
 {
-    private static readonly string[] Cmdlets = { "Export-DeployChecklistReport", "Find-DependencyVulnerability", "Get-DependencyLock", "Get-DeployCheckRule", "Invoke-DeployChecklist", "Test-PyDeployConfig" };
+    private static readonly string[] Cmdlets = { "Export-DependencySbom", "Export-DeployChecklistReport", "Find-DependencyVulnerability", "Get-DependencyLock", "Get-DeployCheckRule", "Invoke-DeployChecklist", "Test-DependencyLock", "Test-PyDeployConfig" };
 
     [Fact]
     public void Built_manifest_imports_and_exports_exactly_the_cmdlets()

@@ -21,7 +21,7 @@ Describe 'Module manifest' {
 
     It 'exports exactly the cmdlets and nothing else' {
         $data = Import-PowerShellDataFile $BuiltManifest
-        $data.CmdletsToExport | Sort-Object | Should -Be @('Export-DeployChecklistReport', 'Get-DeployCheckRule', 'Invoke-DeployChecklist', 'Test-PyDeployConfig')
+        $data.CmdletsToExport | Sort-Object | Should -Be @('Export-DeployChecklistReport', 'Find-DependencyVulnerability', 'Get-DependencyLock', 'Get-DeployCheckRule', 'Invoke-DeployChecklist', 'Test-DependencyLock', 'Test-PyDeployConfig')
         $data.FunctionsToExport | Should -BeNullOrEmpty
         $data.AliasesToExport | Should -BeNullOrEmpty
         $data.VariablesToExport | Should -BeNullOrEmpty

@@ -34,7 +34,28 @@ public class DependencyDocument
     /// manifest. Empty for other formats.</summary>
     public List<DependencyLockEntry> LockedRequirements { get; } = new();
 
+    /// <summary>For a lock that records them (poetry.lock <c>[package.dependencies]</c>, uv.lock and pylock.toml
+    /// <c>dependencies</c>, pdm.lock <c>dependencies</c>): the normalised names each locked package depends on,
+    /// keyed by its normalised name. Empty for other formats.</summary>
+    public Dictionary<string, List<string>> PackageDependencies { get; } = new(StringComparer.Ordinal);
+
     internal void AddProblem(int line, string message) => Problems.Add(new DependencyProblem(Source, line, message));
+
+    /// <summary>Records that the locked package <paramref name="name"/> depends on <paramref name="dependency"/>
+    /// (both normalised here; duplicates ignored).</summary>
+    internal void AddPackageDependency(string name, string dependency)
+    {
+        string from = Requirements.PackageName.NormalizeOrKeep(name);
+        string to = Requirements.PackageName.NormalizeOrKeep(dependency);
+        if (!PackageDependencies.TryGetValue(from, out var list))
+        {
+            PackageDependencies[from] = list = new List<string>();
+        }
+        if (!list.Contains(to))
+        {
+            list.Add(to);
+        }
+    }
 
     internal void SetMetadata(string key, string value, int line)
     {

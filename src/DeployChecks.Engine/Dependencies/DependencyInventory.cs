@@ -11,7 +11,8 @@ namespace DeployChecks.Engine.Dependencies;
 /// Every dependency file of a directory (or one given file), each parsed once by its format's parser: entries in
 /// file order, and what could not be read. Files under tests/docs/examples are included like any other; their
 /// entries' <see cref="DeployChecks.DependencyLockEntry.Source"/> says where they come from. <c>-r</c>/<c>-c</c>
-/// includes are not followed here: each included requirements file of the tree is read as a file of its own.
+/// includes are not followed here: each included requirements file of the tree is read as a file of its own
+/// (<see cref="ResolveRequirements"/> follows them for one file).
 /// </summary>
 public sealed class DependencyInventory
 {
@@ -72,6 +73,66 @@ public sealed class DependencyInventory
             throw new FileNotFoundException($"Cannot find path '{path}' because it does not exist.", path);
         }
         return ParseFiles(files, new ArtifactCache(options.MaxFileSize));
+    }
+
+    /// <summary>
+    /// Reads one requirements file the way <c>pip install -r</c> does: its entries with those of its <c>-r</c>/<c>-c</c>
+    /// includes (recursively, cycles and missing files reported as problems on the including line). Paths are
+    /// resolved against the enclosing git work tree (so <c>-r ../base.txt</c> works), else the file's folder; entry
+    /// sources are relative to that root.
+    /// </summary>
+    public static ResolvedRequirements ResolveRequirements(string file, WorkspaceOptions? options = null)
+    {
+        if (file == null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+        string full = System.IO.Path.GetFullPath(file);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"Cannot find path '{file}' because it does not exist.", file);
+        }
+        options ??= new WorkspaceOptions();
+        string root = IncludeRoot(full);
+        var cache = new ArtifactCache(options.MaxFileSize);
+        string rootRelative = RelativeTo(root, full);
+        return RequirementsIncludeResolver.Resolve(rootRelative, relative =>
+        {
+            string path = System.IO.Path.Combine(root, relative.Replace('/', System.IO.Path.DirectorySeparatorChar));
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            var wf = new WorkspaceFile(relative, path, WorkspaceFile.LengthNotRead, ArtifactKind.Requirements, GitStatus.NoRepository);
+            return cache.Get(wf, RequirementsFileParser.Instance);
+        });
+    }
+
+    /// <summary>True when <paramref name="file"/> is read as a pip requirements file (by its name or folder).</summary>
+    public static bool IsRequirementsFile(string file)
+    {
+        string full = System.IO.Path.GetFullPath(file);
+        return File.Exists(full) && ClassifyAlone(full, System.IO.Path.GetFileName(full)) == ArtifactKind.Requirements;
+    }
+
+    private static string IncludeRoot(string fullPath)
+    {
+        string dir = System.IO.Path.GetDirectoryName(fullPath)!;
+        for (var d = new DirectoryInfo(dir); d != null; d = d.Parent)
+        {
+            if (Directory.Exists(System.IO.Path.Combine(d.FullName, ".git")) || File.Exists(System.IO.Path.Combine(d.FullName, ".git")))
+            {
+                return d.FullName;
+            }
+        }
+        return dir;
+    }
+
+    private static string RelativeTo(string root, string full)
+    {
+        string prefix = root.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            ? root : root + System.IO.Path.DirectorySeparatorChar;
+        return full.Substring(prefix.Length).Replace(System.IO.Path.DirectorySeparatorChar, '/');
     }
 
     private static IEnumerable<DependencyDocument> ParseFiles(IEnumerable<WorkspaceFile> files, ArtifactCache cache)

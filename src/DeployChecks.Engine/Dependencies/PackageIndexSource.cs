@@ -19,6 +19,7 @@ public sealed class PackageIndexSource
 
     public bool VerifySsl { get; }
 
+    /// <summary>1-based line of the URL (a TOML source's <c>url</c> key, a pip option's line).</summary>
     public int Line { get; }
 
     /// <summary>True for a pip <c>--trusted-host</c> entry.</summary>

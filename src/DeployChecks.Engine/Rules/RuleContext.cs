@@ -33,9 +33,18 @@ public sealed class RuleContext
 
     internal IReadOnlyList<RawFinding> Findings => _findings;
 
-    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey)
+    /// <summary>"Today" for rules that compare dates (end-of-life tables): <c>DeployChecksOptions.Today</c>, so a
+    /// test or a rerun can fix it.</summary>
+    public System.DateTime Today => _run.Today;
+
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey) =>
+        Report(file, line, column, message, evidence, fingerprintKey, null);
+
+    /// <summary>Reports a finding whose severity differs from the rule's default (a severity override in the options
+    /// still wins).</summary>
+    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey, Severity? severity)
     {
-        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey);
+        var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity);
         lock (_gate)
         {
             _findings.Add(f);
@@ -84,4 +93,4 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding as a rule reports it, before severity overrides, fingerprints and suppressions.</summary>
-internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey);
+internal sealed record RawFinding(string Path, int Line, int Column, string Message, string? Evidence, string FingerprintKey, Severity? Severity);

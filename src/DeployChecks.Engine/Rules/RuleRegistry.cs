@@ -27,7 +27,13 @@ public static class RuleRegistry
         new RequirementNotPinnedRule(),
         new LockWithoutHashesRule(),
         new ConflictingPinsRule(),
+        new DevToolInProductionRule(),
         new ServerNotInDependenciesRule(),
+        new IndexUrlCredentialsRule(),
+        new InsecurePackageIndexRule(),
+        new VcsDependencyUnpinnedRule(),
+        new PythonEolRule(),
+        new DependencyFileMalformedRule(),
     });
 
     /// <summary>All rules, ordered by ID.</summary>

@@ -81,7 +81,7 @@ public static class CheckRunner
             $"Walked {root}: {workspace.Files.Count} files kept, {workspace.IgnoredCount} git-ignored, {workspace.SkippedDirectoryCount} directories skipped" +
             (workspace.Git != null ? $", git work tree {workspace.Git.WorkTree} ({workspace.Git.TrackedCount} tracked)" : ", not a git work tree"));
 
-        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher);
+        var state = new RunState(workspace, new ArtifactCache(options.MaxFileSize), dispatcher) { Today = options.Today.Date };
         foreach (var problem in workspace.Problems)
         {
             state.AddError(problem, null);
@@ -251,6 +251,7 @@ public static class CheckRunner
     {
         var d = run.Rule.Descriptor;
         var severity = EffectiveSeverity(d, options);
+        bool overridden = IsOverridden(d, options);
         var findings = new List<Finding>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var raw in run.Context.Findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column))
@@ -263,7 +264,7 @@ public static class CheckRunner
                 RuleId = d.Id,
                 RuleName = d.Name,
                 Area = d.Area,
-                Severity = severity,
+                Severity = overridden || raw.Severity == null ? severity : raw.Severity.Value,
                 Message = raw.Message,
                 Path = raw.Path,
                 Line = raw.Line,
@@ -319,6 +320,10 @@ public static class CheckRunner
             Duration = run.Elapsed,
         };
     }
+
+    /// <summary>True when the options override the rule's severity (which then also replaces per-finding severities).</summary>
+    public static bool IsOverridden(RuleDescriptor d, DeployChecksOptions options) =>
+        options.SeverityOverrides.ContainsKey(d.Id) || options.SeverityOverrides.ContainsKey(d.Name);
 
     public static Severity EffectiveSeverity(RuleDescriptor d, DeployChecksOptions options) =>
         options.SeverityOverrides.TryGetValue(d.Id, out var s) || options.SeverityOverrides.TryGetValue(d.Name, out s) ? s : d.DefaultSeverity;

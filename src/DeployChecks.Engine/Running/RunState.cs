@@ -25,6 +25,9 @@ internal sealed class RunState
 
     public ArtifactCache Artifacts { get; }
 
+    /// <summary>"Today" for date-dependent rules (end-of-life tables); the options' date, so tests can fix it.</summary>
+    public DateTime Today { get; init; } = DateTime.UtcNow.Date;
+
     public IReadOnlyList<ReportMessage> Errors
     {
         get

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 
 namespace DeployChecks.Engine.Vulnerabilities;
 
+using Versioning = DeployChecks.Engine.Dependencies.Versioning;
+
 /// <summary>One OSV range event: exactly one of introduced / fixed / last_affected / limit is set.</summary>
 public sealed class OsvEvent
 {
@@ -16,6 +18,10 @@ public sealed class OsvRange
 {
     public string Type { get; set; } = "";
     public List<OsvEvent> Events { get; } = new();
+
+    /// <summary>The events with their parsed versions (null for <c>"0"</c>) in version order, and the parsed fixed
+    /// versions; computed on first use by the matcher and kept (ranges are not edited after loading).</summary>
+    internal (List<(Versioning.Pep440Version? At, OsvEvent Event)> Sorted, List<Versioning.Pep440Version> Fixes)? Parsed { get; set; }
 }
 
 /// <summary>One <c>affected[]</c> entry for a package.</summary>
@@ -25,6 +31,12 @@ public sealed class OsvAffected
     public string Name { get; set; } = "";
     public List<OsvRange> Ranges { get; } = new();
     public List<string> Versions { get; } = new();
+
+    /// <summary><see cref="Versions"/> parsed (the unparseable left out); computed on first use by the matcher.</summary>
+    internal List<Versioning.Pep440Version>? ParsedVersions { get; set; }
+
+    /// <summary>The normalised package name; computed on first use by the matcher.</summary>
+    internal string? NormalizedName { get; set; }
 }
 
 /// <summary>An advisory in the OSV schema (the fields matching needs).</summary>

@@ -38,6 +38,14 @@ public sealed class GetDependencyLockCommand : PSCmdlet
     [Parameter]
     public SwitchParameter DirectOnly { get; set; }
 
+    /// <summary>For a requirements file, also read the files its <c>-r</c>/<c>-c</c> lines include, recursively, as
+    /// <c>pip install -r</c> does (each entry keeps its own file and line; constraint entries have IsConstraint set).
+    /// An entry reached twice in one call is written once.</summary>
+    [Parameter]
+    public SwitchParameter FollowIncludes { get; set; }
+
+    private readonly System.Collections.Generic.HashSet<string> _written = new(System.StringComparer.Ordinal);
+
     protected override void BeginProcessing()
     {
         _groups = Group?.Select(g => new WildcardPattern(g, WildcardOptions.IgnoreCase)).ToArray();
@@ -51,11 +59,12 @@ public sealed class GetDependencyLockCommand : PSCmdlet
             foreach (string path in ProviderPaths.ResolveExisting(this, input, literal))
             {
                 WriteVerbose("Reading dependencies of " + path);
-                EngineBridge.WriteDependencies(this, path, Include);
+                EngineBridge.WriteDependencies(this, path, Include, FollowIncludes);
             }
         }
     }
 
     private bool Include(DependencyLockEntry entry) =>
-        (!DirectOnly || entry.IsDirect) && (_groups == null || _groups.Any(g => g.IsMatch(entry.Group)));
+        (!DirectOnly || entry.IsDirect) && (_groups == null || _groups.Any(g => g.IsMatch(entry.Group))) &&
+        (!FollowIncludes || _written.Add(entry.Source + ":" + entry.Line + ":" + entry.IsConstraint));
 }

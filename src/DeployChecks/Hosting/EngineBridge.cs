@@ -7,6 +7,7 @@ using DeployChecks.Engine.Dependencies;
 using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Reporting;
 using DeployChecks.Engine.Rules;
+using DeployChecks.Engine.Sbom;
 using DeployChecks.Engine.Running;
 using DeployChecks.Engine.Vulnerabilities;
 
@@ -83,8 +84,13 @@ internal static class EngineBridge
     /// <summary>Parses the dependency files of <paramref name="path"/> (a directory or one file) and writes each
     /// entry <paramref name="include"/> accepts as soon as its file is parsed; each problem becomes a
     /// non-terminating <c>MalformedDependencyFile</c> error with the file as target.</summary>
-    public static void WriteDependencies(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
+    public static void WriteDependencies(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include, bool followIncludes = false)
     {
+        if (followIncludes && DependencyInventory.IsRequirementsFile(path))
+        {
+            WriteResolvedRequirements(cmdlet, path, include);
+            return;
+        }
         IEnumerable<DependencyDocument> documents;
         try
         {
@@ -111,6 +117,23 @@ internal static class EngineBridge
                 cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
                     ErrorCategory.ParserError, file));
             }
+        }
+    }
+
+    private static void WriteResolvedRequirements(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
+    {
+        var resolved = DependencyInventory.ResolveRequirements(path);
+        foreach (var entry in resolved.Entries)
+        {
+            if (include(entry))
+            {
+                cmdlet.WriteObject(entry);
+            }
+        }
+        foreach (var problem in resolved.Problems)
+        {
+            cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
+                ErrorCategory.ParserError, problem.Source));
         }
     }
 
@@ -143,4 +166,73 @@ internal static class EngineBridge
     /// <summary>The advisories affecting <paramref name="entry"/>'s version, with its source file and line.</summary>
     public static IReadOnlyList<VulnerabilityMatch> MatchVulnerabilities(object matcher, DependencyLockEntry entry) =>
         ((VulnerabilityMatcher)matcher).Match(entry.Name, entry.Version ?? "", entry.Source, entry.Line).ToList();
+
+    /// <summary>A new, empty SBOM input (typed as object so cmdlets need no engine type).</summary>
+    public static object NewSbomInput() => new SbomInput();
+
+    /// <summary>Adds the dependency files of <paramref name="path"/> (a directory or one file) to an SBOM input; each
+    /// problem becomes a non-terminating <c>MalformedDependencyFile</c> error, as in Get-DependencyLock. The project
+    /// name defaults to the directory's name when no pyproject.toml names it.</summary>
+    public static void AddSbomPath(PSCmdlet cmdlet, object input, string path)
+    {
+        var sbom = (SbomInput)input;
+        bool isDirectory = Directory.Exists(path);
+        try
+        {
+            foreach (var doc in DependencyInventory.Parse(path))
+            {
+                sbom.Add(doc);
+                string file = isDirectory ? Path.Combine(path, doc.Source.Replace('/', Path.DirectorySeparatorChar)) : path;
+                foreach (var problem in doc.Problems)
+                {
+                    cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
+                        ErrorCategory.ParserError, file));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+        if (isDirectory && sbom.ProjectName == null)
+        {
+            sbom.ProjectName = new DirectoryInfo(path).Name;
+        }
+    }
+
+    public static void AddSbomEntry(object input, DependencyLockEntry entry) => ((SbomInput)input).Entries.Add(entry);
+
+    /// <summary>The CycloneDX 1.5 JSON of an SBOM input; with a matcher, the advisories affecting its versions.</summary>
+    public static string WriteCycloneDx(object input, object? matcher, Guid? serialNumber, DateTimeOffset? timestamp)
+    {
+        var sbom = (SbomInput)input;
+        if (matcher is VulnerabilityMatcher m)
+        {
+            foreach (var e in sbom.Entries.Where(e => !string.IsNullOrEmpty(e.Version)))
+            {
+                sbom.Vulnerabilities.AddRange(m.Match(e.Name, e.Version!, e.Source, e.Line));
+            }
+        }
+        return CycloneDxWriter.WriteToString(sbom, new SbomOptions { SerialNumber = serialNumber, Timestamp = timestamp, ToolVersion = CheckRunner.ToolVersion });
+    }
+
+    /// <summary>Writes text to a file (UTF-8, no BOM). Returns false (after a non-terminating error) when it cannot.</summary>
+    public static bool WriteTextFile(PSCmdlet cmdlet, string path, string text, string errorId)
+    {
+        try
+        {
+            File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, errorId, ErrorCategory.WriteError, path));
+            return false;
+        }
+    }
+
+    /// <summary>The minimal upgrade of <paramref name="entry"/> that clears its advisories; null when none affects it.</summary>
+    public static RemediationPlan? PlanRemediation(object matcher, DependencyLockEntry entry) =>
+        new RemediationPlanner((VulnerabilityMatcher)matcher).Plan(entry.Name, entry.Version ?? "", entry.Source, entry.Line);
 }

@@ -25,6 +25,23 @@ public static class NodeTools
 
     public static string? SarifSchemaPath => MultitoolDir == null ? null : Path.Combine(MultitoolDir, "sarif-2.1.0.json");
 
+    /// <summary>The official CycloneDX 1.5 JSON schema, as the npm package @cyclonedx/cyclonedx-library ships it
+    /// (with the spdx and jsf schemas it references beside it).</summary>
+    public static string? CycloneDxSchemaPath => ToolsDir == null ? null
+        : Path.Combine(ToolsDir, "node_modules", "@cyclonedx", "cyclonedx-library", "res", "schema", "bom-1.5.SNAPSHOT.schema.json");
+
+    /// <summary>Null when the official CycloneDX 1.5 schema is available, else why not.</summary>
+    public static string? CycloneDxSchemaMissingReason()
+    {
+        if (RepoRoot == null)
+        {
+            return "repository root (DeployChecks.sln) not found above " + AppContext.BaseDirectory;
+        }
+        return File.Exists(CycloneDxSchemaPath)
+            ? null
+            : "bom-1.5.SNAPSHOT.schema.json not found in .ci/tools: run .ci/install-node-tools.sh (needs npm) to enable CycloneDX schema validation";
+    }
+
     /// <summary>Null when the official SARIF schema file is available, else why not.</summary>
     public static string? SchemaMissingReason()
     {

@@ -88,19 +88,22 @@ public class DependencyRuleTests
     }
 
     [Fact]
-    public void DC2002_without_install_commands_reads_the_conventional_file_and_flags_a_branch_vcs_reference()
+    public void DC2002_without_install_commands_reads_the_conventional_file_and_leaves_vcs_references_to_DC2012()
     {
         using var tree = new TempTree();
         tree.Write("Procfile", "web: gunicorn app:app\n");
         tree.Write("requirements.txt",
             "gunicorn==22.0.0\n" +
             "toolkit @ git+https://github.com/example/toolkit@main\n" +
-            "-e .\n");
+            "-e .\n" +
+            "whitenoise~=6.7\n");
         tree.Write("requirements.in", "gunicorn\n");
-        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2002"));
-        Assert.Equal(("requirements.txt", 2), (f.Path, f.Line));
-        Assert.Equal("toolkit is a VCS reference to 'main', not a commit in requirements.txt:2 (the conventional deploy requirements file); " +
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC2002"));
+        Assert.Equal(("requirements.txt", 4), (f.Path, f.Line));
+        Assert.Equal("whitenoise~=6.7 is a range in requirements.txt:4 (the conventional deploy requirements file); " +
                      "each build may install a different version", f.Message);
+        Assert.Equal(2, Assert.Single(report.Active("DC2012")).Line);
     }
 
     // ---------------------------------------------------------------- DC2003

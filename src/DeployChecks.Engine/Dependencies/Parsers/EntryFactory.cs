@@ -36,6 +36,7 @@ internal static class EntryFactory
             var reference = DirectReference.Describe(req.Url);
             entry.Url = reference.Url;
             entry.VcsRef = reference.VcsRef;
+            entry.Vcs = reference.VcsName;
             entry.IsPinned = reference.IsVcs ? reference.IsCommitPinned : reference.FileVersion != null;
             entry.Version = reference.IsVcs ? null : reference.FileVersion;
         }

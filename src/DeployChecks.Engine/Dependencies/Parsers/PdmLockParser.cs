@@ -62,6 +62,7 @@ public sealed class PdmLockParser : IArtifactParser<DependencyDocument>
             if (package.String("git") is string git)
             {
                 entry.Url = git;
+                entry.Vcs = "git";
                 entry.VcsRef = package.String("revision") ?? package.String("ref");
                 entry.IsPinned = package.String("revision") != null;
             }
@@ -79,8 +80,31 @@ public sealed class PdmLockParser : IArtifactParser<DependencyDocument>
                 }
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
+            foreach (var dep in package.Array("dependencies")?.Items ?? new List<TomlNode>())
+            {
+                if (dep is TomlScalar { Value: string requirement } && RequirementName(requirement) is { } depName)
+                {
+                    doc.AddPackageDependency(name, depName);
+                }
+            }
             doc.Entries.Add(entry);
         }
         return doc;
+    }
+
+    // The distribution name at the start of a PEP 508 requirement ("flask[async]>=2.0; python_version>'3.8'").
+    private static string? RequirementName(string requirement)
+    {
+        int i = 0;
+        while (i < requirement.Length && char.IsWhiteSpace(requirement[i]))
+        {
+            i++;
+        }
+        int start = i;
+        while (i < requirement.Length && (char.IsLetterOrDigit(requirement[i]) || requirement[i] is '-' or '_' or '.'))
+        {
+            i++;
+        }
+        return i > start ? requirement.Substring(start, i - start) : null;
     }
 }

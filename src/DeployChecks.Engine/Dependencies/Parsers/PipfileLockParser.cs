@@ -97,7 +97,7 @@ public sealed class PipfileLockParser : IArtifactParser<DependencyDocument>
                 if (s is JObject o && o["url"] is JValue { Type: JTokenType.String } url)
                 {
                     bool verify = o["verify_ssl"] is not JValue { Type: JTokenType.Boolean } b || (bool)b!;
-                    doc.Sources.Add(new PackageIndexSource((string?)(o["name"] as JValue), (string)url!, verify, Line(o)));
+                    doc.Sources.Add(new PackageIndexSource((string?)(o["name"] as JValue), (string)url!, verify, Line(url)));
                 }
             }
         }
@@ -126,6 +126,7 @@ public sealed class PipfileLockParser : IArtifactParser<DependencyDocument>
             if (Str(p, vcs) is string url)
             {
                 entry.Url = url;
+                entry.Vcs = vcs;
                 entry.VcsRef = Str(p, "ref");
                 entry.IsPinned = entry.VcsRef != null && entry.VcsRef.Length >= 40;
             }

@@ -29,7 +29,7 @@ public sealed class PipfileParser : IArtifactParser<DependencyDocument>
             {
                 if (item is TomlTable s && s.String("url") is string url)
                 {
-                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, s.Bool("verify_ssl") != false, s.Line));
+                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, s.Bool("verify_ssl") != false, s["url"]!.Line));
                 }
             }
         }
@@ -94,6 +94,7 @@ public sealed class PipfileParser : IArtifactParser<DependencyDocument>
                         if (t.String(vcs) is string url)
                         {
                             entry.Url = url;
+                            entry.Vcs = vcs;
                             entry.VcsRef = t.String("ref");
                             entry.IsPinned = entry.VcsRef != null && entry.VcsRef.Length >= 40;
                         }

@@ -65,6 +65,10 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
                 AddFileHashes(hashes, legacy);
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
+            foreach (var dep in package.Table("dependencies")?.Entries ?? new List<KeyValuePair<string, TomlNode>>())
+            {
+                doc.AddPackageDependency(name, dep.Key);
+            }
             if (package.Table("source") is TomlTable src)
             {
                 string? type = src.String("type");
@@ -72,12 +76,14 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
                 if (type == "legacy")
                 {
                     entry.Index = src.String("reference") ?? url;
+                    AddSource(doc, src.String("reference"), url, src.Line);
                 }
                 else
                 {
                     entry.Url = url;
                     if (type is "git" or "hg")
                     {
+                        entry.Vcs = type;
                         entry.VcsRef = src.String("resolved_reference") ?? src.String("reference");
                         entry.IsPinned = src.String("resolved_reference") != null;
                     }
@@ -87,6 +93,24 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
             doc.Entries.Add(entry);
         }
         return doc;
+    }
+
+    // The index URLs the lock recorded, once each (poetry writes [package.source] for every package of a
+    // non-PyPI source).
+    private static void AddSource(DependencyDocument doc, string? name, string? url, int line)
+    {
+        if (url == null)
+        {
+            return;
+        }
+        foreach (var s in doc.Sources)
+        {
+            if (s.Url == url)
+            {
+                return;
+            }
+        }
+        doc.Sources.Add(new PackageIndexSource(name, url, true, line));
     }
 
     private static string Group(TomlTable package)

@@ -32,7 +32,7 @@ internal static class PoetrySection
             {
                 if (item is TomlTable s && s.String("url") is string url)
                 {
-                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, true, s.Line));
+                    doc.Sources.Add(new PackageIndexSource(s.String("name"), url, true, s["url"]!.Line));
                 }
             }
         }
@@ -157,6 +157,7 @@ internal static class PoetrySection
         if (spec.String("git") is string git)
         {
             entry.Url = git;
+            entry.Vcs = "git";
             entry.VcsRef = spec.String("rev") ?? spec.String("tag") ?? spec.String("branch");
             string? rev = spec.String("rev");
             entry.IsPinned = rev != null && rev.Length >= 40;

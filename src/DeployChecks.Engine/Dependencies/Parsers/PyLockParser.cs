@@ -70,6 +70,13 @@ public sealed class PyLockParser : IArtifactParser<DependencyDocument>
                 AddHashes(hashes, (w as TomlTable)?.Table("hashes"));
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
+            foreach (var dep in package.Array("dependencies")?.Items ?? new List<TomlNode>())
+            {
+                if (dep is TomlTable d && d.String("name") is string depName)
+                {
+                    doc.AddPackageDependency(name, depName);
+                }
+            }
             doc.Entries.Add(entry);
         }
         return doc;

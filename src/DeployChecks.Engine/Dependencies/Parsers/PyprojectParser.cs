@@ -30,6 +30,8 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         ReadProject(doc, root.Table("project"));
         ReadDependencyGroups(doc, root.Table("dependency-groups"));
         PoetrySection.Read(doc, root.Path("tool", "poetry"));
+        ReadUv(doc, root.Path("tool", "uv"));
+        ReadPdm(doc, root.Path("tool", "pdm"));
         // Packaging facts that tell an application from a library (DC2001): a [build-system] table, and Poetry's
         // package-mode = false (a non-package project: poetry install installs the dependencies only).
         if (root.Table("build-system") is TomlTable buildSystem)
@@ -41,6 +43,98 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
             doc.SetMetadata("package-mode", packageMode ? "true" : "false", mode.Line);
         }
         return doc;
+    }
+
+    // uv: [[tool.uv.index]] url, the older index-url / extra-index-url, allow-insecure-host (uv's docs,
+    // concepts/authentication/certificates.md: "allow insecure connections to dedicated hosts"), and git sources
+    // ([tool.uv.sources] name = { git = "…", rev/tag/branch = "…" }) applied to the entries they replace.
+    private static void ReadUv(DependencyDocument doc, TomlTable? uv)
+    {
+        if (uv == null)
+        {
+            return;
+        }
+        foreach (var item in uv.Array("index")?.Items ?? new List<TomlNode>())
+        {
+            if (item is TomlTable index && index.String("url") is string url)
+            {
+                doc.Sources.Add(new PackageIndexSource(index.String("name"), url, true, index["url"]!.Line));
+            }
+        }
+        foreach (string key in new[] { "index-url", "extra-index-url", "find-links" })
+        {
+            switch (uv[key])
+            {
+                case TomlScalar { Value: string one } scalar:
+                    doc.Sources.Add(new PackageIndexSource(key, one, true, scalar.Line));
+                    break;
+                case TomlArray many:
+                    foreach (var (url, line) in EntryFactory.Strings(doc, many, "tool.uv." + key))
+                    {
+                        doc.Sources.Add(new PackageIndexSource(key, url, true, line));
+                    }
+                    break;
+            }
+        }
+        foreach (var (host, line) in EntryFactory.Strings(doc, uv["allow-insecure-host"], "tool.uv.allow-insecure-host"))
+        {
+            doc.Sources.Add(new PackageIndexSource("allow-insecure-host", host, false, line, isTrustedHost: true));
+        }
+        if (uv.Table("sources") is TomlTable sources)
+        {
+            foreach (var kv in sources.Entries)
+            {
+                var specs = kv.Value is TomlArray list ? list.Items : new List<TomlNode> { kv.Value };
+                foreach (var spec in specs)
+                {
+                    if (spec is TomlTable t && t.String("git") is string git)
+                    {
+                        ApplyGitSource(doc, kv.Key, git, t);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ApplyGitSource(DependencyDocument doc, string name, string git, TomlTable spec)
+    {
+        string normalized = Requirements.PackageName.NormalizeOrKeep(name);
+        string? rev = spec.String("rev");
+        foreach (var entry in doc.Entries)
+        {
+            if (entry.Kind == DependencySourceKind.Pyproject && entry.NormalizedName == normalized && entry.Url == null)
+            {
+                entry.Url = git;
+                entry.Vcs = "git";
+                entry.VcsRef = rev ?? spec.String("tag") ?? spec.String("branch");
+                entry.IsPinned = rev != null && rev.Length >= 40 && IsHex(rev);
+                entry.Version = null;
+            }
+        }
+    }
+
+    private static bool IsHex(string s)
+    {
+        foreach (char c in s)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // PDM: [[tool.pdm.source]] name, url, verify_ssl.
+    private static void ReadPdm(DependencyDocument doc, TomlTable? pdm)
+    {
+        foreach (var item in pdm?.Array("source")?.Items ?? new List<TomlNode>())
+        {
+            if (item is TomlTable s && s.String("url") is string url)
+            {
+                doc.Sources.Add(new PackageIndexSource(s.String("name"), url, s.Bool("verify_ssl") != false, s["url"]!.Line));
+            }
+        }
     }
 
     private static void ReadProject(DependencyDocument doc, TomlTable? project)

@@ -151,6 +151,7 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
         entry.VcsRef = reference.VcsRef;
         if (reference.IsVcs)
         {
+            entry.Vcs = reference.VcsName;
             entry.IsPinned = reference.IsCommitPinned;
         }
         else if (reference.FileVersion != null)
@@ -250,6 +251,7 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
                     break;
                 case "-f":
                     o.FindLinks.Add(value!);
+                    doc.Sources.Add(new PackageIndexSource("find-links", value!, true, line));
                     break;
                 case "--trusted-host":
                     o.TrustedHosts.Add(value!);

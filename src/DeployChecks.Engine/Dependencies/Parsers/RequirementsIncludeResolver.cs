@@ -120,6 +120,7 @@ public static class RequirementsIncludeResolver
         Ecosystem = e.Ecosystem,
         Url = e.Url,
         VcsRef = e.VcsRef,
+        Vcs = e.Vcs,
         Index = e.Index,
         Kind = e.Kind,
     };

@@ -68,12 +68,17 @@ public sealed class UvLockParser : IArtifactParser<DependencyDocument>
                 if (src.String("registry") is string registry)
                 {
                     entry.Index = registry;
+                    if (!doc.Sources.Exists(s => s.Url == registry))
+                    {
+                        doc.Sources.Add(new PackageIndexSource("registry", registry, true, src.Line));
+                    }
                 }
                 else if (src.String("git") is string git)
                 {
                     int hash = git.LastIndexOf('#');
                     entry.VcsRef = hash >= 0 ? git.Substring(hash + 1) : null;
                     entry.Url = hash >= 0 ? git.Substring(0, hash) : git;
+                    entry.Vcs = "git";
                     entry.IsPinned = entry.VcsRef != null;
                 }
                 else
@@ -94,6 +99,13 @@ public sealed class UvLockParser : IArtifactParser<DependencyDocument>
                 }
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
+            foreach (var dep in package.Array("dependencies")?.Items ?? new List<TomlNode>())
+            {
+                if (dep is TomlTable d && d.String("name") is string depName)
+                {
+                    doc.AddPackageDependency(name, depName);
+                }
+            }
             doc.Entries.Add(entry);
         }
         return doc;

@@ -19,6 +19,9 @@ internal sealed class DirectReference
 
     public bool IsVcs { get; private set; }
 
+    /// <summary><c>git</c>, <c>hg</c>, <c>svn</c> or <c>bzr</c> for a VCS URL; null otherwise.</summary>
+    public string? VcsName { get; private set; }
+
     public string? VcsRef { get; private set; }
 
     public string? EggName { get; private set; }
@@ -74,6 +77,7 @@ internal sealed class DirectReference
             if (url.StartsWith(v, StringComparison.OrdinalIgnoreCase))
             {
                 d.IsVcs = true;
+                d.VcsName = v.Substring(0, v.Length - 1);
                 break;
             }
         }

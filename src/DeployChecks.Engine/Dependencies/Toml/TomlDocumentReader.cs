@@ -20,7 +20,8 @@ public static class TomlDocumentReader
         errors = new List<(int, string)>();
         var root = new TomlTable(1);
         var stack = new List<TomlNode>();
-        var lines = new Lazy<string[]>(() => text.Split('\n'));
+        // Line starts, computed once on first need: no string per line (a 2,000-package lock has ~30,000 lines).
+        var lines = new Lazy<List<int>>(() => LineStarts(text));
         string? key = null;
         int keyLine = 0;
         TomlParser parser;
@@ -71,7 +72,7 @@ public static class TomlDocumentReader
                         if (Parent(stack) is TomlTable { Line: 0 } open && line > 0)
                         {
                             // A table of an array of tables ([[x]]) reports no line: use its header's.
-                            open.Line = HeaderLine(lines.Value, line);
+                            open.Line = HeaderLine(text, lines.Value, line);
                         }
                         break;
                     case TomlParseEventKind.String:
@@ -136,17 +137,32 @@ public static class TomlDocumentReader
     }
 
     // The nearest line at or above the first key that opens a table ('['), skipping blanks and comments.
-    private static int HeaderLine(string[] lines, int firstKeyLine)
+    private static int HeaderLine(string text, List<int> lineStarts, int firstKeyLine)
     {
-        for (int n = firstKeyLine - 1; n >= 1 && n <= lines.Length; n--)
+        for (int n = firstKeyLine - 1; n >= 1 && n <= lineStarts.Count; n--)
         {
-            string t = lines[n - 1].Trim();
-            if (t.Length == 0 || t[0] == '#')
+            int i = lineStarts[n - 1];
+            int end = n < lineStarts.Count ? lineStarts[n] : text.Length;
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            if (i == end || text[i] == '#')
             {
                 continue;
             }
-            return t[0] == '[' ? n : firstKeyLine;
+            return text[i] == '[' ? n : firstKeyLine;
         }
         return firstKeyLine;
+    }
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+        return starts;
     }
 }

@@ -54,17 +54,15 @@ public sealed class RequirementNotPinnedRule : Rule
                 {
                     continue;
                 }
-                if (e.Url != null && e.VcsRef == null && !e.Url.Contains("+"))
+                if (e.Url != null)
                 {
-                    continue; // a direct archive URL names one artifact
+                    continue; // a direct archive URL names one artifact; VCS references are DC2012's (vcs-dependency-unpinned)
                 }
                 if (!reported.Add((e.Source, e.Line, e.NormalizedName)) || context.Workspace.Find(e.Source) is not WorkspaceFile file)
                 {
                     continue;
                 }
-                string what = e.Url != null
-                    ? $"{e.Name} is a VCS reference to {(e.VcsRef != null ? "'" + e.VcsRef + "'" : "the default branch")}, not a commit"
-                    : e.Specifier.Length == 0 ? $"{e.Name} has no version at all" : $"{e.Name}{e.Specifier} is a range";
+                string what = e.Specifier.Length == 0 ? $"{e.Name} has no version at all" : $"{e.Name}{e.Specifier} is a range";
                 string via = e.Source == deploy.File.RelativePath ? deploy.Via : $"included from {deploy.File.RelativePath}, {deploy.Via}";
                 context.Report(file, e.Line, 1, $"{what} in {e.Source}:{e.Line} ({via}); each build may install a different version",
                     e.ToString(), "req:" + e.Source + ":" + e.NormalizedName);
