@@ -32,6 +32,16 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         PoetrySection.Read(doc, root.Path("tool", "poetry"));
         ReadUv(doc, root.Path("tool", "uv"));
         ReadPdm(doc, root.Path("tool", "pdm"));
+        // Packaging facts that tell an application from a library (DC2001): a [build-system] table, and Poetry's
+        // package-mode = false (a non-package project: poetry install installs the dependencies only).
+        if (root.Table("build-system") is TomlTable buildSystem)
+        {
+            doc.SetMetadata("build-backend", buildSystem.String("build-backend") ?? "", buildSystem.Line);
+        }
+        if (root.Path("tool", "poetry") is TomlTable poetry && poetry["package-mode"] is TomlScalar { Value: bool packageMode } mode)
+        {
+            doc.SetMetadata("package-mode", packageMode ? "true" : "false", mode.Line);
+        }
         return doc;
     }
 

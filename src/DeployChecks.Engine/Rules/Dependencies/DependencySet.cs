@@ -77,7 +77,11 @@ public sealed class DependencySet
         {
             if (!_resolved.TryGetValue(requirements.File.RelativePath, out var resolved))
             {
-                resolved = RequirementsIncludeResolver.Resolve(requirements.File.RelativePath, _workspace, _cache);
+                // Files of the set are already parsed (and their text may have been released by the runner since):
+                // reuse the documents; only includes outside the set (odd names) go through the artifact cache.
+                resolved = RequirementsIncludeResolver.Resolve(requirements.File.RelativePath, path =>
+                    _byPath.TryGetValue(path, out var parsed) && parsed.Document is RequirementsFile file ? file
+                    : _workspace.Find(path) is WorkspaceFile other ? _cache.Get(other, RequirementsFileParser.Instance) : null);
                 _resolved[requirements.File.RelativePath] = resolved;
             }
             return resolved;
