@@ -41,6 +41,15 @@ internal sealed class PowerShellSession : IDisposable
     private readonly Runspace _runspace;
     private readonly CapturingHost _host = new();
 
+    static PowerShellSession()
+    {
+        // The vulnerability cmdlets fall back to a per-user database cache; point it at an empty folder so a
+        // developer's real ~/.cache/deploychecks never changes what these tests see.
+        string cache = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "deploychecks-module-tests-cache-" + Environment.ProcessId);
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        Environment.SetEnvironmentVariable("LOCALAPPDATA", cache);
+    }
+
     private PowerShellSession(string? manifest)
     {
         var iss = InitialSessionState.CreateDefault2();

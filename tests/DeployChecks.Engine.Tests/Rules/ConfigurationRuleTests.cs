@@ -7,22 +7,6 @@ namespace DeployChecks.Engine.Tests.Rules;
 /// <summary>The Python configuration rules DC1005–DC1011 on realistic Django, Flask and FastAPI trees.</summary>
 public class ConfigurationRuleTests
 {
-    private static Finding[] Sorted(ChecklistReport report, string ruleId) =>
-        report.Active(ruleId).OrderBy(f => f.Path, System.StringComparer.Ordinal).ThenBy(f => f.Line).ToArray();
-
-    /// <summary>No output format carries <paramref name="secrets"/> in full.</summary>
-    private static void AssertNowhere(ChecklistReport report, params string[] secrets)
-    {
-        foreach (var format in new[] { ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Text, ReportFormat.Markdown })
-        {
-            string text = ReportWriters.WriteToString(report, format);
-            foreach (var s in secrets)
-            {
-                Assert.DoesNotContain(s, text);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- DC1005
 
     [Fact]
@@ -30,7 +14,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1005", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1005");
+        var f = Runs.Sorted(report, "DC1005");
         Assert.Equal(3, f.Length);
         Assert.Equal(("shop/settings/base.py", 6), (f[0].Path, f[0].Line));
         Assert.StartsWith("SECRET_KEY in settings module shop/settings/base.py is a literal value", f[0].Message);
@@ -41,7 +25,7 @@ public class ConfigurationRuleTests
         Assert.Equal(("shop/settings/prod.py", 5), (f[2].Path, f[2].Line));
         Assert.Equal("EMAIL_HOST_PASSWORD = 9b****", f[2].Evidence);
         Assert.All(f, x => Assert.Equal(Severity.High, x.Severity));
-        AssertNowhere(report, "django-insecure-7f3k9x2m8q4w1z6v5n0b3c8j2h7g4d1s", "Tr0ub4dor-and-3", "9b1f0c7e2d4a6b8c");
+        Runs.AssertNowhere(report, "django-insecure-7f3k9x2m8q4w1z6v5n0b3c8j2h7g4d1s", "Tr0ub4dor-and-3", "9b1f0c7e2d4a6b8c");
     }
 
     [Fact]
@@ -81,7 +65,7 @@ public class ConfigurationRuleTests
             "class TestingConfig(Config):\n" +
             "    SQLALCHEMY_DATABASE_URI = \"postgresql://test:test1234@localhost/test\"\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1005");
+        var f = Runs.Sorted(report, "DC1005");
         Assert.Equal(3, f.Length);
         Assert.Equal(("app/__init__.py", 6), (f[0].Path, f[0].Line));
         Assert.Contains("SECRET_KEY in Flask configuration", f[0].Message);
@@ -91,7 +75,7 @@ public class ConfigurationRuleTests
         Assert.Contains("SQLALCHEMY_DATABASE_URI in config class ProductionConfig", f[2].Message);
         Assert.Contains("a connection string with its password", f[2].Message);
         Assert.DoesNotContain("S3cretPw42", f[2].Evidence);
-        AssertNowhere(report, "a8f5f167f44f4964e6c998dee827110c", "Mx7pQ2rT9wK4", "S3cretPw42");
+        Runs.AssertNowhere(report, "a8f5f167f44f4964e6c998dee827110c", "Mx7pQ2rT9wK4", "S3cretPw42");
     }
 
     [Fact]
@@ -175,7 +159,7 @@ public class ConfigurationRuleTests
         Assert.Equal(4, error.Line);
         Assert.Contains("the rest of the file was still checked", error.Message);
         Assert.Equal(1, Assert.Single(report.Active("DC1005")).Line);
-        var debug = Sorted(report, "DC1006");
+        var debug = Runs.Sorted(report, "DC1006");
         Assert.Equal(new[] { ("shop/config.py", 2), ("shop/settings.py", 2) }, debug.Select(f => (f.Path, f.Line)));
         Assert.Equal(3, Assert.Single(report.Active("DC1010")).Line);
     }
@@ -187,7 +171,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1006", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1006");
+        var f = Runs.Sorted(report, "DC1006");
         Assert.Equal(3, f.Length);
 
         Assert.Equal(("api/config.py", 8), (f[0].Path, f[0].Line));
@@ -229,7 +213,7 @@ public class ConfigurationRuleTests
         tree.Write("app/config.py", "class ProductionConfig:\n    DEBUG = True\n\nclass DevelopmentConfig:\n    DEBUG = True\n");
         tree.Write("app/__init__.py", "from flask import Flask\n\napp = Flask(__name__)\napp.debug = True\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1006");
+        var f = Runs.Sorted(report, "DC1006");
         Assert.Equal(2, f.Length);
         Assert.Equal(("app/__init__.py", 4), (f[0].Path, f[0].Line));
         Assert.Contains("debug is on wherever this code runs", f[0].Message);
@@ -246,7 +230,7 @@ public class ConfigurationRuleTests
         tree.Write("devices/renderer.py", "class Renderer:\n    def __init__(self):\n        self.debug = True\n");
         tree.Write("devices/devsettings.py", "DEBUG = True\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1006");
+        var f = Runs.Sorted(report, "DC1006");
         Assert.Equal(new[] { ("devices/settings.py", 1), ("localization/config.py", 2) }, f.Select(x => (x.Path, x.Line)));
     }
 
@@ -290,7 +274,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1007", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1007");
+        var f = Runs.Sorted(report, "DC1007");
         Assert.Equal(4, f.Length);
 
         Assert.Equal(("api/config.py", 7), (f[0].Path, f[0].Line));
@@ -308,7 +292,7 @@ public class ConfigurationRuleTests
         Assert.Equal("REDIS_URL default \"redis://:****@cache.internal:6379/0\"", f[3].Evidence);
         Assert.Contains("connects with a password that is in the code", f[3].Message);
 
-        AssertNowhere(report, "super-secret-jwt-signing-value", "django-insecure-q8w7e6r5t4y3u2i1o0p9", "Hx93kLm2pQ");
+        Runs.AssertNowhere(report, "super-secret-jwt-signing-value", "django-insecure-q8w7e6r5t4y3u2i1o0p9", "Hx93kLm2pQ");
     }
 
     [Fact]
@@ -332,7 +316,7 @@ public class ConfigurationRuleTests
             "CACHES = {\"default\": env.cache(default=\"redis://127.0.0.1:6379/1\")}\n" +
             "SECRET_KEY = env(\"SECRET_KEY\", default=\"k3j4h5g6f7d8s9a0\")\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1007");
+        var f = Runs.Sorted(report, "DC1007");
         Assert.Equal(3, f.Length);
         Assert.Equal(4, f[0].Line);
         Assert.StartsWith("DATABASE_URL falls back to \"postgres://shop:****@db/shop\" when unset (dj-database-url)", f[0].Message);
@@ -341,7 +325,7 @@ public class ConfigurationRuleTests
         Assert.Contains("silently connects to redis://127.0.0.1:6379/1", f[1].Message);
         Assert.Equal(6, f[2].Line);
         Assert.Contains("(django-environ)", f[2].Message);
-        AssertNowhere(report, "Pw9x8c7v", "k3j4h5g6f7d8s9a0");
+        Runs.AssertNowhere(report, "Pw9x8c7v", "k3j4h5g6f7d8s9a0");
     }
 
     [Fact]
@@ -355,11 +339,11 @@ public class ConfigurationRuleTests
             "LOG_LEVEL = os.environ.get(\"LOG_LEVEL\") or \"INFO\"\n" +
             "STRIPE_API_KEY = os.environ.get(\"STRIPE_API_KEY\") or None\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1007");
+        var f = Runs.Sorted(report, "DC1007");
         Assert.Equal(new[] { 2, 3 }, f.Select(x => x.Line));
         Assert.Equal("SECRET_KEY falls back to \"fa****\" when unset (os.environ.get with or): the application silently uses a key that is in the repository", f[0].Message);
         Assert.StartsWith("API_TOKEN falls back to \"to****\"", f[1].Message);
-        AssertNowhere(report, "fallback-k3j4h5g6f7", "tok-9x8c7v6b5n");
+        Runs.AssertNowhere(report, "fallback-k3j4h5g6f7", "tok-9x8c7v6b5n");
     }
 
     // ---------------------------------------------------------------- DC1008
@@ -369,7 +353,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1008", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1008");
+        var f = Runs.Sorted(report, "DC1008");
         Assert.Equal(2, f.Length);
         Assert.Equal(("app/config.py", 7), (f[0].Path, f[0].Line));
         Assert.StartsWith("MAIL_PASSWORD is read here (os.environ)", f[0].Message);
@@ -419,7 +403,7 @@ public class ConfigurationRuleTests
             "SECRET_KEY = env(\"SECRET_KEY\")\n" +
             "LOG_LEVEL = env(\"LOG_LEVEL\")\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1008");
+        var f = Runs.Sorted(report, "DC1008");
         Assert.Equal(3, f.Length);
         Assert.EndsWith("on a new deployment the code silently gets None", f[0].Message);
         Assert.StartsWith("SENTRY_DSN is read here (os.environ.get) but no .env template", f[0].Message);
@@ -465,7 +449,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1010", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1010");
+        var f = Runs.Sorted(report, "DC1010");
         Assert.Equal(2, f.Length);
         Assert.Equal(("api/main.py", 5), (f[0].Path, f[0].Line));
         Assert.Equal("TrustedHostMiddleware allowed_hosts contains '*': any Host header is accepted", f[0].Message);
@@ -495,7 +479,7 @@ public class ConfigurationRuleTests
             "ALLOWED_HOSTS += [\"*\"]\n");
         tree.Write("shop/settings/local.py", "ALLOWED_HOSTS = [\"*\"]\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1010");
+        var f = Runs.Sorted(report, "DC1010");
         Assert.Equal(2, f.Length);
         Assert.All(f, x => Assert.Equal("shop/settings/prod.py", x.Path));
         Assert.Contains("with ALLOWED_HOSTS unset, `env.list(\"ALLOWED_HOSTS\", default=[\"*\"])` evaluates to ['*']", f[0].Message);
@@ -548,7 +532,7 @@ public class ConfigurationRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC1011", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1011");
+        var f = Runs.Sorted(report, "DC1011");
         Assert.Equal(4, f.Length);
         Assert.Equal(("app/__init__.py", 12), (f[0].Path, f[0].Line));
         Assert.Equal("app.logger.info writes the setting SQLALCHEMY_DATABASE_URI to the log", f[0].Message);
@@ -586,7 +570,7 @@ public class ConfigurationRuleTests
             "def show(app):\n" +
             "    app.logger.info(\"token: %s\", app.config.get(\"API_TOKEN\"))\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC1011");
+        var f = Runs.Sorted(report, "DC1011");
         Assert.Equal(3, f.Length);
         Assert.Equal(6, f[0].Line);
         Assert.Equal("print writes the setting PASSWORD to the standard output", f[0].Message);

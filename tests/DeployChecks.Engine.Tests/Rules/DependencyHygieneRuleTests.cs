@@ -15,24 +15,9 @@ public class DependencyHygieneRuleTests
 {
     private static readonly DateTime Today = new(2026, 11, 24);
 
-    private static Finding[] Sorted(ChecklistReport report, string ruleId) =>
-        report.Active(ruleId).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ToArray();
-
     /// <summary>A run with "today" fixed, so date-dependent rules do not rot.</summary>
     private static ChecklistReport CheckOn(string root, DateTime today) =>
         CheckRunner.Run(new CheckRequest(root) { Environment = new Hashtable(), Options = new DeployChecksOptions { Today = today } }, NullHost.Instance);
-
-    private static void AssertNowhere(ChecklistReport report, params string[] secrets)
-    {
-        foreach (var format in new[] { ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Text, ReportFormat.Markdown })
-        {
-            string text = ReportWriters.WriteToString(report, format);
-            foreach (var s in secrets)
-            {
-                Assert.DoesNotContain(s, text);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- DC2008
 
@@ -40,7 +25,7 @@ public class DependencyHygieneRuleTests
     public void DC2008_reports_debuggers_and_test_tools_in_production_requirements_and_poetry_main_group()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2008", "violating"));
-        var f = Sorted(Runs.Check(tree.Root), "DC2008");
+        var f = Runs.Sorted(Runs.Check(tree.Root), "DC2008");
         Assert.Equal(new[]
         {
             "requirements.txt:4", "requirements.txt:5", "requirements/base.txt:3", "services/worker/pyproject.toml:9",
@@ -118,7 +103,7 @@ public class DependencyHygieneRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2010", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC2010");
+        var f = Runs.Sorted(report, "DC2010");
         Assert.Equal(new[] { "billing/Pipfile:8", "requirements.txt:1", "requirements.txt:5" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("https://gh****@pypi.fury.io/acme/", f[0].Evidence);
         Assert.Equal("[[source]] 'fury' in billing/Pipfile holds a credential (https://gh****@pypi.fury.io/acme/): it is committed " +
@@ -128,7 +113,7 @@ public class DependencyHygieneRuleTests
         Assert.Equal("git+https://oauth2:****@git.example.com/acme/sdk.git", f[2].Evidence);
         Assert.Equal("acme-sdk is installed from a URL that holds a credential (git+https://oauth2:****@git.example.com/acme/sdk.git) in requirements.txt", f[2].Message);
         Assert.All(f, x => Assert.Equal(Severity.Critical, x.Severity));
-        AssertNowhere(report, "glpat-x7Qm2pL9vR4sT8wZ1yB3", "Zt9pQ4mW8xK2vR7nB3cD", "ghp0R2d2C3poBb8Yoda1Luke9");
+        Runs.AssertNowhere(report, "glpat-x7Qm2pL9vR4sT8wZ1yB3", "Zt9pQ4mW8xK2vR7nB3cD", "ghp0R2d2C3poBb8Yoda1Luke9");
     }
 
     [Fact]
@@ -150,11 +135,11 @@ public class DependencyHygieneRuleTests
                                      "url = \"https://svc:P4ssw0rdP4ss@legacy.example.com/simple/\"\n");
         tree.Write("Pipfile.lock", "{\"_meta\": {\"sources\": [\n  {\"name\": \"corp\", \"url\": \"https://ci:Q7w8E9r0T1y2@pypi.corp.example.com/simple\", \"verify_ssl\": true}\n]}, \"default\": {}, \"develop\": {}}\n");
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC2010");
+        var f = Runs.Sorted(report, "DC2010");
         Assert.Equal(new[] { "Pipfile.lock:2", "pyproject.toml:7", "pyproject.toml:15" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.StartsWith("_meta.sources 'corp' in Pipfile.lock holds a credential (https://ci:****@pypi.corp.example.com/simple)", f[0].Message);
         Assert.Equal("https://svc:****@legacy.example.com/simple/", f[2].Evidence);
-        AssertNowhere(report, "Q7w8E9r0T1y2", "P4ssw0rdP4ss");
+        Runs.AssertNowhere(report, "Q7w8E9r0T1y2", "P4ssw0rdP4ss");
     }
 
     // ---------------------------------------------------------------- DC2011
@@ -163,7 +148,7 @@ public class DependencyHygieneRuleTests
     public void DC2011_reports_plain_http_indexes_trusted_hosts_and_disabled_verification()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2011", "violating"));
-        var f = Sorted(Runs.Check(tree.Root), "DC2011");
+        var f = Runs.Sorted(Runs.Check(tree.Root), "DC2011");
         Assert.Equal(new[]
         {
             "reports/Pipfile:3", "reports/pyproject.toml:7", "requirements.txt:1", "requirements.txt:2", "requirements.txt:3", "requirements.txt:5",
@@ -191,7 +176,7 @@ public class DependencyHygieneRuleTests
         mirror.Write("Pipfile", "[[source]]\nname = \"m\"\nurl = \"https://m.example.com/simple\"\nverify_ssl = false\n\n[packages]\nflask = \"*\"\n");
         mirror.Write("Pipfile.lock", "{\"_meta\": {\"sources\": [{\"name\": \"m\", \"url\": \"https://m.example.com/simple\", \"verify_ssl\": false}]}, \"default\": {}}\n");
         mirror.Write("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n\n[[tool.pdm.source]]\nname = \"plain\"\nurl = \"http://pdm.example.com/simple\"\n");
-        var f = Sorted(Runs.Check(mirror.Root), "DC2011");
+        var f = Runs.Sorted(Runs.Check(mirror.Root), "DC2011");
         Assert.Equal(new[] { "Pipfile:3", "pyproject.toml:7" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("pyproject.toml: index 'plain' http://pdm.example.com/simple is plain HTTP: anyone on the network path can serve altered packages", f[1].Message);
     }
@@ -202,7 +187,7 @@ public class DependencyHygieneRuleTests
     public void DC2012_reports_branches_tags_and_missing_revisions_of_vcs_dependencies()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2012", "violating"));
-        var f = Sorted(Runs.Check(tree.Root), "DC2012");
+        var f = Runs.Sorted(Runs.Check(tree.Root), "DC2012");
         Assert.Equal(new[] { "requirements.txt:2", "requirements.txt:3", "requirements.txt:4", "worker/pyproject.toml:9" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("django-tenants is installed from git+https://github.com/django-tenants/django-tenants.git at 'master', a branch or tag that can move", f[0].Message);
         Assert.Equal("git+https://github.com/django-tenants/django-tenants.git@master", f[0].Evidence);
@@ -233,7 +218,7 @@ public class DependencyHygieneRuleTests
         using var tree = new TempTree();
         tree.Write("pyproject.toml", "[project]\nname = \"api\"\nversion = \"1\"\ndependencies = [\n  \"acme-auth\",\n" +
                                      "  \"acme-geo @ git+https://github.com/acme/geo@v2\",\n]\n\n[tool.uv.sources]\nacme-auth = { git = \"https://github.com/acme/auth\", branch = \"develop\" }\n");
-        var f = Sorted(Runs.Check(tree.Root), "DC2012");
+        var f = Runs.Sorted(Runs.Check(tree.Root), "DC2012");
         Assert.Equal(new[] { 5, 6 }, f.Select(x => x.Line));
         Assert.Equal("acme-auth is installed from https://github.com/acme/auth at 'develop', a branch or tag that can move", f[0].Message);
         Assert.Equal("git+https://github.com/acme/geo@v2", f[1].Evidence);
@@ -245,7 +230,7 @@ public class DependencyHygieneRuleTests
     public void DC2013_reports_end_of_life_interpreters_and_requires_python_lower_bounds()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2013", "violating"));
-        var f = Sorted(CheckOn(tree.Root, Today), "DC2013");
+        var f = Runs.Sorted(CheckOn(tree.Root, Today), "DC2013");
         Assert.Equal(new[] { ".python-version:1", "pyproject.toml:4", "runtime.txt:1" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal(".python-version selects Python 3.8.18, which reached end of life on 2024-10-07 and gets no security fixes " +
                      "(https://devguide.python.org/versions/)", f[0].Message);
@@ -321,7 +306,7 @@ public class DependencyHygieneRuleTests
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2015", "violating"));
         var report = Runs.Check(tree.Root);
-        var f = Sorted(report, "DC2015");
+        var f = Runs.Sorted(report, "DC2015");
         Assert.Equal(new[] { "requirements.txt:4", "requirements.txt:5", "requirements/common.txt:1", "worker/pyproject.toml:4" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Equal("requirements.txt:4: invalid requirement 'gunicorn=22.0.0': invalid version specifier '=22.0.0'; pip will refuse the file", f[0].Message);
         Assert.Equal("requirements.txt:5: -r requirements/prod-extras.txt: file not found (requirements/prod-extras.txt); pip will refuse the file", f[1].Message);
@@ -342,7 +327,7 @@ public class DependencyHygieneRuleTests
         tree.Write("requirements/prod.txt", "-r ../requirements.txt\ngunicorn==22.0.0\n");
         ChecklistReport report = null!;
         HangGuard.MustFinish(() => report = Runs.Check(tree.Root));
-        var f = Sorted(report, "DC2015");
+        var f = Runs.Sorted(report, "DC2015");
         Assert.Equal(new[] { "requirements.txt:1", "requirements/prod.txt:1" }, f.Select(x => x.Path + ":" + x.Line));
         Assert.Contains("include cycle (requirements/prod.txt -> requirements.txt -> requirements/prod.txt)", f[0].Message);
         Assert.Contains("include cycle (requirements.txt -> requirements/prod.txt -> requirements.txt)", f[1].Message);
@@ -362,7 +347,7 @@ public class DependencyHygieneRuleTests
         var report = Runs.Check(broken.Root);
         var f = Assert.Single(report.Active("DC2015"));
         Assert.Contains("bot:****@pypi.example.com", f.Message);
-        AssertNowhere(report, "Xy7Zq9Wv3Ut5");
+        Runs.AssertNowhere(report, "Xy7Zq9Wv3Ut5");
     }
 
     [Fact]

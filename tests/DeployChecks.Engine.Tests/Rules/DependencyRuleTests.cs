@@ -7,9 +7,6 @@ namespace DeployChecks.Engine.Tests.Rules;
 /// trees with their Dockerfiles, Procfiles, compose files and CI pipelines.</summary>
 public class DependencyRuleTests
 {
-    private static Finding[] Sorted(ChecklistReport report, string ruleId) =>
-        report.Active(ruleId).OrderBy(f => f.Path, System.StringComparer.Ordinal).ThenBy(f => f.Line).ToArray();
-
     private static ChecklistReport Fixture(string ruleId, string kind)
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture(ruleId, kind));
@@ -21,7 +18,7 @@ public class DependencyRuleTests
     [Fact]
     public void DC2001_flask_service_with_ranges_and_no_lock_is_reported_once_with_its_signals()
     {
-        var f = Assert.Single(Sorted(Fixture("DC2001", "violating"), "DC2001"));
+        var f = Assert.Single(Runs.Sorted(Fixture("DC2001", "violating"), "DC2001"));
         Assert.Equal(("requirements.txt", 1), (f.Path, f.Line));
         Assert.Equal("Application (Dockerfile, wsgi.py, gunicorn in requirements.txt) has no lock file and no fully pinned " +
                      "requirements file: requirements.txt pins 1 of 4", f.Message);
@@ -67,7 +64,7 @@ public class DependencyRuleTests
     [Fact]
     public void DC2002_reports_ranges_through_includes_and_dockerfile_packages_but_not_constrained_dev_or_test_stage_ones()
     {
-        var f = Sorted(Fixture("DC2002", "violating"), "DC2002");
+        var f = Runs.Sorted(Fixture("DC2002", "violating"), "DC2002");
         Assert.Equal(3, f.Length);
         Assert.Equal(("Dockerfile", 15), (f[0].Path, f[0].Line));
         Assert.Equal("`pip install` at Dockerfile:15 installs sentry-sdk>=2.0: sentry-sdk>=2.0 is a range; each build may install a different version", f[0].Message);
@@ -111,7 +108,7 @@ public class DependencyRuleTests
     [Fact]
     public void DC2003_reports_an_unhashed_entry_in_hash_mode_and_a_pipfile_lock_entry_without_hashes()
     {
-        var f = Sorted(Fixture("DC2003", "violating"), "DC2003");
+        var f = Runs.Sorted(Fixture("DC2003", "violating"), "DC2003");
         Assert.Equal(2, f.Length);
         Assert.Equal(("requirements.txt", 7), (f[0].Path, f[0].Line));
         Assert.Equal("certifi in requirements.txt:7 has no --hash, but pip's hash-checking mode is on (3 other entries have --hash) " +
@@ -140,7 +137,7 @@ public class DependencyRuleTests
             "  script:\n" +
             "    - poetry export -f requirements.txt --output requirements.txt --without-hashes\n" +
             "    - pip install -r requirements.txt\n");
-        var f = Sorted(Runs.Check(tree.Root), "DC2003");
+        var f = Runs.Sorted(Runs.Check(tree.Root), "DC2003");
         Assert.Equal(2, f.Length);
         Assert.Equal((".gitlab-ci.yml", 3), (f[0].Path, f[0].Line));
         Assert.Equal("`poetry export -f requirements.txt --output requirements.txt --without-hashes` at .gitlab-ci.yml:3 drops the lock's " +
@@ -155,7 +152,7 @@ public class DependencyRuleTests
     [Fact]
     public void DC2007_stale_export_and_dockerfile_pin_against_the_pipfile_lock()
     {
-        var f = Sorted(Fixture("DC2007", "violating"), "DC2007");
+        var f = Runs.Sorted(Fixture("DC2007", "violating"), "DC2007");
         Assert.Equal(3, f.Length);
         Assert.Equal(("Dockerfile", 6), (f[0].Path, f[0].Line));
         Assert.Equal("gunicorn is pinned to 21.2.0 at Dockerfile:6 but to 22.0.0 in requirements.txt:3: the deployed version depends on which file is installed", f[0].Message);
@@ -192,7 +189,7 @@ public class DependencyRuleTests
     [Fact]
     public void DC2009_procfile_and_compose_servers_missing_from_production_dependencies()
     {
-        var f = Sorted(Fixture("DC2009", "violating"), "DC2009");
+        var f = Runs.Sorted(Fixture("DC2009", "violating"), "DC2009");
         Assert.Equal(2, f.Length);
         Assert.Equal(("Procfile", 2), (f[0].Path, f[0].Line));
         Assert.Equal("Procfile:2: the Procfile's 'web' process runs gunicorn, but no production dependency file lists gunicorn and no " +

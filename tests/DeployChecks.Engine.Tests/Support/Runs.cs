@@ -17,4 +17,21 @@ public static class Runs
 
     public static CheckResult Check(this ChecklistReport report, string ruleId) =>
         report.Checks.Single(c => c.RuleId == ruleId);
+
+    /// <summary>A rule's active findings ordered by path, then line.</summary>
+    public static Finding[] Sorted(this ChecklistReport report, string ruleId) =>
+        report.Active(ruleId).OrderBy(f => f.Path, System.StringComparer.Ordinal).ThenBy(f => f.Line).ToArray();
+
+    /// <summary>No output format carries any of <paramref name="secrets"/> in full.</summary>
+    public static void AssertNowhere(ChecklistReport report, params string[] secrets)
+    {
+        foreach (var format in new[] { DeployChecks.Engine.Reporting.ReportFormat.Json, DeployChecks.Engine.Reporting.ReportFormat.Sarif, DeployChecks.Engine.Reporting.ReportFormat.Text, DeployChecks.Engine.Reporting.ReportFormat.Markdown })
+        {
+            string text = DeployChecks.Engine.Reporting.ReportWriters.WriteToString(report, format);
+            foreach (var s in secrets)
+            {
+                Xunit.Assert.DoesNotContain(s, text);
+            }
+        }
+    }
 }

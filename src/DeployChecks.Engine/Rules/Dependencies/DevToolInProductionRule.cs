@@ -19,14 +19,9 @@ public sealed class DevToolInProductionRule : Rule
         "or Pipfile [dev-packages].",
         tags: new[] { "dependencies", "debug" }, cwe: new[] { "CWE-489", "CWE-1104" });
 
-    private static readonly ArtifactKind[] ReadKinds =
-    {
-        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
-    };
-
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => ReadKinds;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.Manifests;
 
     public override void Check(RuleContext context)
     {

@@ -18,15 +18,9 @@ public sealed class IndexUrlCredentialsRule : Rule
         "token, and give the build its credentials as a CI secret or a BuildKit secret mount.",
         tags: new[] { "dependencies", "secrets" }, cwe: new[] { "CWE-798", "CWE-522" });
 
-    private static readonly ArtifactKind[] ReadKinds =
-    {
-        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.PipfileLock, ArtifactKind.PoetryLock,
-        ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
-    };
-
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => ReadKinds;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsAndLocks;
 
     public override void Check(RuleContext context)
     {

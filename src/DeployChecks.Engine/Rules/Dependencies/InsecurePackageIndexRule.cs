@@ -19,15 +19,9 @@ public sealed class InsecurePackageIndexRule : Rule
         "verify_ssl = false and allow-insecure-host. Loopback URLs (localhost, 127.0.0.1) are not reported.",
         tags: new[] { "dependencies", "tls", "supply-chain" }, cwe: new[] { "CWE-319", "CWE-295", "CWE-494" });
 
-    private static readonly ArtifactKind[] ReadKinds =
-    {
-        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.PipfileLock, ArtifactKind.PoetryLock,
-        ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
-    };
-
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => ReadKinds;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsAndLocks;
 
     public override void Check(RuleContext context)
     {

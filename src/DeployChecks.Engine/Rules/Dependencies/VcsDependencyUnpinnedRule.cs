@@ -19,14 +19,9 @@ public sealed class VcsDependencyUnpinnedRule : Rule
         "pdm.lock revision). Better still, publish the package to a private index and pin a version.",
         tags: new[] { "dependencies", "supply-chain", "reproducibility" }, cwe: new[] { "CWE-829", "CWE-494" });
 
-    private static readonly ArtifactKind[] ReadKinds =
-    {
-        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
-    };
-
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => ReadKinds;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.Manifests;
 
     public override void Check(RuleContext context)
     {

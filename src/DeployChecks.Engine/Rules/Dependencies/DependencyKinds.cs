@@ -1,0 +1,20 @@
+using DeployChecks.Engine.Workspace;
+
+namespace DeployChecks.Engine.Rules.Dependencies;
+
+/// <summary>The artifact kinds dependency rules declare in <see cref="Rule.Reads"/>.</summary>
+internal static class DependencyKinds
+{
+    /// <summary>Files where a project declares what it needs: requirements, pyproject, Pipfile, setup.cfg, setup.py.</summary>
+    internal static readonly ArtifactKind[] Manifests =
+    {
+        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
+    };
+
+    /// <summary>Every dependency file: the manifests and the lock files.</summary>
+    internal static readonly ArtifactKind[] ManifestsAndLocks =
+    {
+        ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
+        ArtifactKind.PipfileLock, ArtifactKind.PoetryLock, ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock,
+    };
+}
