@@ -99,7 +99,7 @@ public static class CheckRunner
             var files = workspace.OfKinds(run.Rule.Reads).ToList();
             if (files.Count == 0 && run.Rule.Reads.Count > 0)
             {
-                run.Context.NotApplicable("no " + string.Join(", ", run.Rule.Reads.Select(DescribeKind)) + " in the target");
+                run.Context.NotApplicable("no " + JoinOr(run.Rule.Reads.Select(DescribeKind).Distinct().ToList()) + " in the target");
                 continue;
             }
             if (!SafeCall(run, () => run.Rule.Applies(run.Context), dispatcher, state, out bool applies) || !applies)
@@ -372,9 +372,39 @@ public static class CheckRunner
         return areas;
     }
 
+    private static string JoinOr(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[items.Count - 1];
+
+    /// <summary>How a NotApplicable reason names a kind of file ("no pyproject.toml, Pipfile in the target").</summary>
     private static string DescribeKind(ArtifactKind kind) => kind switch
     {
+        ArtifactKind.Python => "Python files",
+        ArtifactKind.Notebook => "notebooks",
         ArtifactKind.EnvFile => "env files",
+        ArtifactKind.GitIgnore => ".gitignore",
+        ArtifactKind.DockerIgnore => ".dockerignore",
+        ArtifactKind.Requirements => "requirements files",
+        ArtifactKind.Pyproject => "pyproject.toml",
+        ArtifactKind.SetupPy => "setup.py",
+        ArtifactKind.SetupCfg => "setup.cfg",
+        ArtifactKind.Pipfile => "Pipfile",
+        ArtifactKind.PipfileLock => "Pipfile.lock",
+        ArtifactKind.PoetryLock => "poetry.lock",
+        ArtifactKind.UvLock => "uv.lock",
+        ArtifactKind.PdmLock => "pdm.lock",
+        ArtifactKind.PyLock => "pylock.toml",
+        ArtifactKind.PythonVersion => ".python-version, runtime.txt",
+        ArtifactKind.Dockerfile => "Dockerfile",
+        ArtifactKind.Compose => "compose files",
+        ArtifactKind.Nginx => "nginx configuration",
+        ArtifactKind.Procfile => "Procfile",
+        ArtifactKind.GitHubWorkflow => "GitHub Actions workflows",
+        ArtifactKind.AzurePipeline => "Azure Pipelines files",
+        ArtifactKind.GitLabCi => ".gitlab-ci.yml",
+        ArtifactKind.UwsgiIni => "uWSGI ini files",
+        ArtifactKind.GunicornConfig => "gunicorn config files",
+        ArtifactKind.AlembicIni => "alembic.ini",
+        ArtifactKind.SqlDump => "SQL dumps",
         _ => kind + " files",
     };
 
