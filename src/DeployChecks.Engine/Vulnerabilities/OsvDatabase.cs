@@ -90,7 +90,28 @@ public sealed class OsvDatabase
 
     private static void LoadZip(string path, ConcurrentBag<OsvAdvisory> advisories, ConcurrentBag<string> problems)
     {
-        var texts = new List<(string Name, string Text)>();
+        // Stream: this thread inflates entries into a bounded queue that parser tasks drain, so memory holds a few
+        // hundred advisory texts at a time however large the export is (OSV's PyPI all.zip has tens of thousands).
+        using var queue = new BlockingCollection<(string Name, string Text)>(boundedCapacity: 256);
+        var parsers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(() =>
+        {
+            foreach (var t in queue.GetConsumingEnumerable())
+            {
+                try
+                {
+                    advisories.Add(OsvReader.Read(t.Text, t.Name));
+                }
+                catch (InvalidDataException ex)
+                {
+                    problems.Add(ex.Message);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A parser that stopped consuming would block the reader on the full queue: record and go on.
+                    problems.Add($"{t.Name}: {ex.Message}");
+                }
+            }
+        })).ToArray();
         try
         {
             using var zip = ZipFile.OpenRead(path);
@@ -114,23 +135,17 @@ public sealed class OsvDatabase
                     problems.Add($"{path}!{entry.FullName}: expands past {MaxAdvisorySize:N0} bytes; skipped");
                     continue;
                 }
-                texts.Add((path + "!" + entry.FullName, new string(buffer, 0, n)));
+                queue.Add((path + "!" + entry.FullName, new string(buffer, 0, n)));
             }
         }
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException($"{path}: not a zip archive: {ex.Message}", ex);
         }
-        Parallel.ForEach(texts, t =>
+        finally
         {
-            try
-            {
-                advisories.Add(OsvReader.Read(t.Text, t.Name));
-            }
-            catch (InvalidDataException ex)
-            {
-                problems.Add(ex.Message);
-            }
-        });
+            queue.CompleteAdding();
+            Task.WaitAll(parsers);
+        }
     }
 }
