@@ -90,4 +90,94 @@ public sealed class RealWorldFileTests
         var report = Runs.Check(tree.Root);
         Assert.Empty(report.Active("DC2005"));
     }
+
+    // Trimmed from psf/requests setup.py (as vendored in the Google Cloud SDK's gsutil third_party): the list is a
+    // module-level name passed as install_requires=requires. It was "not statically readable" (no entries).
+    private const string RequestsSetupPy = """
+        requires = [
+            "charset_normalizer>=2,<4",
+            "idna>=2.5,<4",
+            "urllib3>=1.21.1,<3",
+            "certifi>=2017.4.17",
+        ]
+        test_requirements = [
+            "pytest-httpbin==2.1.0",
+        ]
+
+        setup(
+            name=about["__title__"],
+            python_requires=">=3.8",
+            install_requires=requires,
+            tests_require=test_requirements,
+            extras_require={
+                "security": [],
+                "socks": ["PySocks>=1.5.6, !=1.5.7"],
+                "use_chardet_on_py3": ["chardet>=3.0.2,<6"],
+            },
+        )
+        """;
+
+    [Fact]
+    public void Setup_py_follows_a_bare_name_to_its_module_level_list()
+    {
+        var doc = SetupPyParser.Instance.Parse("setup.py", new SourceText(RequestsSetupPy));
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "charset_normalizer", "idna", "urllib3", "certifi", "PySocks", "chardet" }, doc.Entries.Select(e => e.Name));
+        Assert.Equal(2, doc.Entries[0].Line);
+        Assert.Equal("main", doc.Entries[3].Group);
+        Assert.Equal("socks", doc.Entries[4].Group);
+    }
+
+    [Fact]
+    public void Setup_py_names_in_extras_string_values_and_module_level_install_requires_are_read_once()
+    {
+        // googleapis/google-auth-library-python setup.py: a tuple name, an extras dict name, string values.
+        const string googleAuth = """
+            DEPENDENCIES = (
+                "cachetools>=2.0.0,<6.0",
+                "rsa>=3.1.4,<5",
+            )
+
+            extras = {
+                "aiohttp": ["aiohttp >= 3.6.2, < 4.0.0.dev0", "requests >= 2.20.0, < 3.0.0.dev0"],
+                "requests": "requests >= 2.20.0, < 3.0.0.dev0",
+                "reauth": "pyu2f>=0.1.5",
+            }
+
+            setup(
+                install_requires=DEPENDENCIES,
+                extras_require=extras,
+            )
+            """;
+        var doc = SetupPyParser.Instance.Parse("setup.py", new SourceText(googleAuth));
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "main", "main", "aiohttp", "aiohttp", "requests", "reauth" }, doc.Entries.Select(e => e.Group));
+        Assert.Equal("<3.0.0.dev0,>=2.20.0", doc.Entries[4].Specifier);
+        Assert.Equal(8, doc.Entries[4].Line);
+
+        // harlowja/fasteners setup.py: install_requires = [...] at module level, then install_requires=install_requires.
+        const string fasteners = "install_requires = [\n    'six',\n    'monotonic>=0.1',\n]\n\nsetup(\n    name='fasteners',\n    install_requires=install_requires,\n)\n";
+        doc = SetupPyParser.Instance.Parse("setup.py", new SourceText(fasteners));
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "six", "monotonic" }, doc.Entries.Select(e => e.Name));
+
+        // A call stays unreadable, as before.
+        doc = SetupPyParser.Instance.Parse("setup.py", new SourceText("setup(\n    install_requires=read_requirements(\"requirements.txt\"),\n)\n"));
+        Assert.Contains(doc.Problems, p => p.Line == 2 && p.Message.Contains("not statically readable"));
+    }
+
+    [Fact]
+    public void Setup_py_conditional_extras_keys_are_markers()
+    {
+        // aliles/funcsigs setup.py: setuptools' ":marker" key is a main dependency with that marker.
+        const string funcsigs = "setup(\n    extras_require = {\n        ':python_version<\"2.7\"': ['ordereddict'],\n        'socks:sys_platform == \"win32\"': ['win-inet-pton; python_version < \"3\"'],\n    },\n)\n";
+        var doc = SetupPyParser.Instance.Parse("setup.py", new SourceText(funcsigs));
+        Assert.Empty(doc.Problems);
+        var ordereddict = doc.Entries[0];
+        Assert.Equal("main", ordereddict.Group);
+        Assert.Equal("python_version<\"2.7\"", ordereddict.Markers);
+        Assert.Equal("socks", doc.Entries[1].Group);
+        Assert.Contains("python_version < \"3\"", doc.Entries[1].Markers);
+        Assert.Contains("sys_platform == \"win32\"", doc.Entries[1].Markers);
+    }
 }
