@@ -180,4 +180,38 @@ public sealed class RealWorldFileTests
         Assert.Contains("python_version < \"3\"", doc.Entries[1].Markers);
         Assert.Contains("sys_platform == \"win32\"", doc.Entries[1].Markers);
     }
+
+    [Fact]
+    public void Pyproject_reads_pdm_and_uv_legacy_dev_lists()
+    {
+        // 00dani/mpd-now-playable pyproject.toml (PDM, lock_version 4.4): the dev tools were dropped.
+        const string pdm = """
+            [project]
+            name = "mpd-now-playable"
+            dependencies = [
+                "aiocache>=0.12.2",
+                "python-mpd2>=3.1.0",
+            ]
+            requires-python = ">=3.12"
+
+            [tool.pdm.scripts]
+            start = {call = 'mpd_now_playable.cli:main'}
+
+            [tool.pdm.dev-dependencies]
+            dev = [
+                "mypy>=1.7.1",
+                "ruff>=0.1.6",
+            ]
+            test = ["-e file:///${PROJECT_ROOT}/plugins/x#egg=x", "pytest"]
+            """;
+        var doc = PyprojectParser.Instance.Parse("pyproject.toml", new SourceText(pdm));
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "aiocache", "python-mpd2", "mypy", "ruff", "pytest" }, doc.Entries.Select(e => e.Name));
+        Assert.Equal(new[] { "main", "main", "dev", "dev", "test" }, doc.Entries.Select(e => e.Group));
+        Assert.Equal(14, doc.Entries[2].Line);
+
+        const string uv = "[project]\nname = \"x\"\ndependencies = [\"httpx\"]\n\n[tool.uv]\ndev-dependencies = [\"pytest>=8\", \"ruff\"]\n";
+        doc = PyprojectParser.Instance.Parse("pyproject.toml", new SourceText(uv));
+        Assert.Equal(new[] { "main", "dev", "dev" }, doc.Entries.Select(e => e.Group));
+    }
 }
