@@ -214,4 +214,73 @@ public sealed class RealWorldFileTests
         doc = PyprojectParser.Instance.Parse("pyproject.toml", new SourceText(uv));
         Assert.Equal(new[] { "main", "dev", "dev" }, doc.Entries.Select(e => e.Group));
     }
+
+    // 03b8/tefy: a Poetry 0.12 lock (no lock-version, "marker", [metadata.hashes] of bare digests) and its pyproject.
+    private const string TefyPyproject = """
+        [tool.poetry]
+        name = "TEfy"
+        version = "0.1.3"
+
+        [tool.poetry.dependencies]
+        python = "^3.6"
+        lxml = "^4.2.4"
+        requests = "^2.22"
+
+        [tool.poetry.dev-dependencies]
+        pytest = "*"
+        """;
+
+    private const string TefyLock = """
+        [[package]]
+        category = "dev"
+        description = "Cross-platform colored terminal text."
+        marker = "sys_platform == \"win32\""
+        name = "colorama"
+        optional = false
+        python-versions = ">=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*"
+        version = "0.4.1"
+
+        [[package]]
+        category = "main"
+        description = "Python HTTP for Humans."
+        name = "requests"
+        optional = false
+        python-versions = ">=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*"
+        version = "2.22.0"
+
+        [metadata]
+        content-hash = "44c2e3ac216b503f287e729ac42b77f23162eb0cbb1aeeef7f09d8e5b92f206c"
+        python-versions = "^3.6"
+
+        [metadata.hashes]
+        colorama = ["05eed71e2e327246ad6b38c540c4a3117230b19679b875190486ddd2d721422d", "f8ac84de7840f5b9c4e3347b3c1eaa50f7e49c2b07596221daec5edaabbd7c48"]
+        requests = ["11e007a8a2aa0323f5a921e9e6a2d7e4e67d9877e85773fba9ba6419025cbeb4", "9cf5292fcd0f598c671cfc1e0d7d1a7f13bb8085e9a590f48c010551dc6c4b31"]
+        """;
+
+    [Fact]
+    public void Poetry_0_12_lock_reads_marker_and_metadata_hashes()
+    {
+        var doc = PoetryLockParser.Instance.Parse("poetry.lock", new SourceText(TefyLock));
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "colorama", "requests" }, doc.Entries.Select(e => e.Name));
+        Assert.Equal("sys_platform == \"win32\"", doc.Entries[0].Markers);
+        Assert.Equal(new[] { "sha256:05eed71e2e327246ad6b38c540c4a3117230b19679b875190486ddd2d721422d", "sha256:f8ac84de7840f5b9c4e3347b3c1eaa50f7e49c2b07596221daec5edaabbd7c48" }, doc.Entries[0].Hashes);
+        Assert.Equal(2, doc.Entries[1].Hashes.Length);
+    }
+
+    [Fact]
+    public void DC2005_lock_without_lock_version_is_checked_as_1_0()
+    {
+        using var tree = new TempTree();
+        tree.Write("pyproject.toml", TefyPyproject);
+        tree.Write("poetry.lock", TefyLock);
+        var report = Runs.Check(tree.Root);
+        Assert.Empty(report.Active("DC2005"));
+        Assert.DoesNotContain(report.Errors, e => e.RuleId == "DC2005");
+
+        tree.Write("pyproject.toml", TefyPyproject.Replace("requests = \"^2.22\"", "requests = \"^2.22\"\nhttpx = \"*\""));
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2005"));
+        Assert.Contains("lock-version 1.0", f.Message);
+        Assert.Contains("`httpx`", f.Message);
+    }
 }
