@@ -34,6 +34,8 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
             }
         }
         var legacyFiles = metadata?.Table("files");
+        // Poetry 0.12 locks: [metadata.hashes] name = ["<hex>", …] (bare sha256 digests).
+        var legacyHashes = metadata?.Table("hashes");
         if (root["package"] is TomlNode node && node is not TomlArray)
         {
             doc.AddProblem(node.Line, "'package' should be an array of tables ([[package]])");
@@ -57,12 +59,20 @@ public sealed class PoetryLockParser : IArtifactParser<DependencyDocument>
                 doc.AddProblem(package.Line, $"{name}: no version");
             }
             var entry = EntryFactory.Locked(doc, name, version, package.Line, Group(package), DependencySourceKind.PoetryLock);
-            entry.Markers = package.String("markers") ?? GroupMarkers(package.Table("markers"));
+            // Poetry 0.12 wrote the singular "marker".
+            entry.Markers = package.String("markers") ?? package.String("marker") ?? GroupMarkers(package.Table("markers"));
             var hashes = new List<string>();
             AddFileHashes(hashes, package.Array("files"));
             if (legacyFiles?.Array(name) is TomlArray legacy)
             {
                 AddFileHashes(hashes, legacy);
+            }
+            foreach (var digest in legacyHashes?.Array(name)?.Items ?? new List<TomlNode>())
+            {
+                if (digest is TomlScalar { Value: string hex })
+                {
+                    EntryFactory.AddHash(hashes, hex.IndexOf(':') < 0 ? "sha256:" + hex : hex);
+                }
             }
             entry.Hashes = EntryFactory.ToArray(hashes);
             foreach (var dep in package.Table("dependencies")?.Entries ?? new List<KeyValuePair<string, TomlNode>>())

@@ -12,7 +12,8 @@ namespace DeployChecks.Engine.Dependencies.Parsers;
 /// <c>optional-dependencies</c> (group = extra name) and <c>requires-python</c>; PEP 735
 /// <c>[dependency-groups]</c> with <c>include-group</c> expanded (cycles reported); Poetry
 /// <c>[tool.poetry.dependencies]</c>, <c>dev-dependencies</c> and <c>group.*.dependencies</c> with constraints
-/// translated to PEP 440 (the <c>python</c> key becomes <c>requires-python</c>).
+/// translated to PEP 440 (the <c>python</c> key becomes <c>requires-python</c>); the older tool-specific dev lists
+/// <c>[tool.uv] dev-dependencies</c> (group <c>dev</c>) and <c>[tool.pdm.dev-dependencies]</c> (group = key).
 /// </summary>
 public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
 {
@@ -80,6 +81,11 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         {
             doc.Sources.Add(new PackageIndexSource("allow-insecure-host", host, false, line, isTrustedHost: true));
         }
+        // uv's older dev list ([tool.uv] dev-dependencies, group "dev"; uv reads it with [dependency-groups] dev).
+        foreach (var (text, line) in EntryFactory.Strings(doc, uv["dev-dependencies"], "tool.uv.dev-dependencies"))
+        {
+            Add(doc, EntryFactory.FromPep508(doc, text, line, "dev", DependencySourceKind.Pyproject));
+        }
         if (uv.Table("sources") is TomlTable sources)
         {
             foreach (var kv in sources.Entries)
@@ -125,9 +131,20 @@ public sealed class PyprojectParser : IArtifactParser<DependencyDocument>
         return true;
     }
 
-    // PDM: [[tool.pdm.source]] name, url, verify_ssl.
+    // PDM: [tool.pdm.dev-dependencies] (PDM's dev groups before PEP 735: group = key, PEP 508 strings; "-e ./x"
+    // editable local paths are skipped, as they name no package) and [[tool.pdm.source]] name, url, verify_ssl.
     private static void ReadPdm(DependencyDocument doc, TomlTable? pdm)
     {
+        foreach (var group in pdm?.Table("dev-dependencies")?.Entries ?? new List<KeyValuePair<string, TomlNode>>())
+        {
+            foreach (var (text, line) in EntryFactory.Strings(doc, group.Value, "tool.pdm.dev-dependencies." + group.Key))
+            {
+                if (!text.TrimStart().StartsWith("-e", StringComparison.Ordinal))
+                {
+                    Add(doc, EntryFactory.FromPep508(doc, text, line, group.Key, DependencySourceKind.Pyproject));
+                }
+            }
+        }
         foreach (var item in pdm?.Array("source")?.Items ?? new List<TomlNode>())
         {
             if (item is TomlTable s && s.String("url") is string url)

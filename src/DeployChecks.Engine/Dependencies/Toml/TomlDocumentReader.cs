@@ -48,12 +48,28 @@ public static class TomlDocumentReader
                             stack.Add(root);
                             break;
                         }
+                        if (Reopened(stack, key) is TomlTable reopened)
+                        {
+                            // A table opened again: [tool.x] after [build-system] re-opens the implicit [tool]
+                            // (and a.b = 1 / a.c = 2 re-open a). Tomlyn sends a new StartTable; merge into the
+                            // first, as TOML defines it, instead of replacing what the first one held.
+                            stack.Add(reopened);
+                            key = null;
+                            break;
+                        }
                         var table = new TomlTable(Parent(stack) is TomlTable && key != null ? keyLine : line);
                         Add(stack, key, table);
                         stack.Add(table);
                         key = null;
                         break;
                     case TomlParseEventKind.StartArray:
+                        if (Reopened(stack, key) is TomlArray { IsTableArray: true } tables)
+                        {
+                            // [[a.b]] again after other tables: more items of the same array of tables.
+                            stack.Add(tables);
+                            key = null;
+                            break;
+                        }
                         var array = new TomlArray(Parent(stack) is TomlTable && key != null ? keyLine : line);
                         Add(stack, key, array);
                         stack.Add(array);
@@ -118,6 +134,9 @@ public static class TomlDocumentReader
     }
 
     private static TomlNode? Parent(List<TomlNode> stack) => stack.Count > 0 ? stack[stack.Count - 1] : null;
+
+    private static TomlNode? Reopened(List<TomlNode> stack, string? key) =>
+        key != null && Parent(stack) is TomlTable parent ? parent[key] : null;
 
     private static void Add(List<TomlNode> stack, string? key, TomlNode value)
     {

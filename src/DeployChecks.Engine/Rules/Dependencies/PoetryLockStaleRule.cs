@@ -50,13 +50,16 @@ public sealed class PoetryLockStaleRule : Rule
                     $"{lockName} has no [metadata] content-hash; whether it matches {pyproject.File.RelativePath} was not checked");
                 continue;
             }
-            lockDoc.Metadata.TryGetValue("lock-version", out string? lockVersion);
+            // No lock-version: a Poetry 0.12/1.0 lock, which Poetry itself reads as "1.0"
+            // (Locker: metadata.get("lock-version", "1.0")); its content-hash is the legacy recipe
+            // (03b8/tefy's 0.12 lock matches it).
+            string lockVersion = lockDoc.Metadata.TryGetValue("lock-version", out string? recordedVersion) ? recordedVersion : "1.0";
             var recipes = LockHashes.PoetryRecipes(lockVersion);
             int line = lockDoc.MetadataLines.TryGetValue("content-hash", out int l) ? l : 1;
             if (recipes == null)
             {
                 context.InputProblem("StaleLockNotChecked", lockFile.File, lockDoc.MetadataLines.TryGetValue("lock-version", out int vl) ? vl : line,
-                    $"{lockName} has lock-version {(lockVersion == null ? "(none)" : "'" + lockVersion + "'")}, whose content-hash recipe is not known; not checked");
+                    $"{lockName} has lock-version '{lockVersion}', whose content-hash recipe is not known; not checked");
                 continue;
             }
             var root = pyproject.Document.Toml;
