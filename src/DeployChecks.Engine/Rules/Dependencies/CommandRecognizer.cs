@@ -15,6 +15,10 @@ internal sealed class RecognizedCommand
     /// <summary><c>sh -c SCRIPT</c> (and bash, dash…): the script to split again.</summary>
     public string? NestedScript { get; set; }
 
+    /// <summary>A shell script file the command runs (<c>./entrypoint.sh</c>, <c>sh start.sh</c>,
+    /// <c>bash /app/docker-entrypoint.sh</c>): the path as written, to be read when it is in the workspace.</summary>
+    public string? ScriptFile { get; set; }
+
     public InstallCommand? Install { get; set; }
 
     public ServerCommand? Server { get; set; }
@@ -92,10 +96,16 @@ internal static class CommandRecognizer
                 }
                 if (!w.StartsWith("-", StringComparison.Ordinal) && !w.StartsWith("+", StringComparison.Ordinal))
                 {
-                    break;
+                    // sh entrypoint.sh: the shell runs that file (seen in real Dockerfiles, e.g.
+                    // CMD ["/bin/bash", "docker-entrypoint.sh"], ENTRYPOINT ["sh", "entrypoint.sh"]).
+                    return IsScriptPath(w, any: true) ? new RecognizedCommand { ScriptFile = w } : null;
                 }
             }
             return null;
+        }
+        if (IsScriptPath(words[0], any: false))
+        {
+            return new RecognizedCommand { ScriptFile = words[0] };
         }
         string text = string.Join(" ", words);
         // python -m X / python script.py
@@ -565,6 +575,17 @@ internal static class CommandRecognizer
             }
         }
         return !char.IsDigit(w[0]);
+    }
+
+    /// <summary>A word naming a script file: <c>*.sh</c>/<c>*.bash</c>, or after a shell any word without
+    /// variables (whether it is a workspace file is decided by the caller).</summary>
+    private static bool IsScriptPath(string word, bool any)
+    {
+        if (word.Length == 0 || word.IndexOf('$') >= 0 || word.IndexOf('=') >= 0)
+        {
+            return false;
+        }
+        return any || word.EndsWith(".sh", StringComparison.Ordinal) || word.EndsWith(".bash", StringComparison.Ordinal);
     }
 
     internal static string BaseName(string word)

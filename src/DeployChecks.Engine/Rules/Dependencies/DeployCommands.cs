@@ -55,7 +55,7 @@ public sealed class DeployCommands
 
     internal static DeployCommands Build(RuleContext context)
     {
-        var b = new Builder(context.Workspace);
+        var b = new Builder(context.Workspace, f => context.TryGetText(f, out var t) ? t.Text : null);
         foreach (var file in context.Workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) < 0 || !context.TryGetText(file, out var text))
@@ -70,7 +70,7 @@ public sealed class DeployCommands
     /// <summary>Reads files given as text (for tests and tools that have no run).</summary>
     internal static DeployCommands Build(Workspace.Workspace workspace, Func<WorkspaceFile, string?> text)
     {
-        var b = new Builder(workspace);
+        var b = new Builder(workspace, text);
         foreach (var file in workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) >= 0 && text(file) is string t)
@@ -104,10 +104,12 @@ public sealed class DeployCommands
     {
         private readonly Workspace.Workspace _workspace;
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
+        private readonly Func<WorkspaceFile, string?> _read;
 
-        public Builder(Workspace.Workspace workspace)
+        public Builder(Workspace.Workspace workspace, Func<WorkspaceFile, string?> read)
         {
             _workspace = workspace;
+            _read = read;
             foreach (var f in workspace.Files)
             {
                 string p = f.RelativePath;
@@ -710,6 +712,13 @@ public sealed class DeployCommands
             public Stage? Stage { get; }
             public List<(List<string> Sources, string Dest, bool DestIsDir)>? Mounts { get; }
             public string? BaseImage { get; }
+
+            /// <summary>Set for the commands of a script the start command runs: where that start command is.</summary>
+            public string? StartedFrom { get; set; }
+
+            /// <summary>The same scope, reading a script file that the command at <paramref name="from"/> runs.</summary>
+            public Scope ForScript(WorkspaceFile script, string from) =>
+                new(script, Origin, Name, Dev, Runtime, Stage, Mounts, BaseImage) { StartedFrom = StartedFrom ?? from };
         }
 
         /// <summary>Splits and runs a shell script; returns the working directory after it (for <c>cd</c>).</summary>
@@ -753,6 +762,19 @@ public sealed class DeployCommands
                 // The nested script's lines are the outer command's line (offsets are relative to the inner text).
                 return depth < 4 ? RunScript(r.NestedScript, _ => line, scope, cwd, line, depth + 1) : cwd;
             }
+            if (r.ScriptFile != null)
+            {
+                // A start command that runs a script (ENTRYPOINT ["./docker-entrypoint.sh"], Procfile `web: sh start.sh`):
+                // the script's own commands are what starts the server. Followed for start commands only; build
+                // steps and CI scripts are not read (their installs would need the script's own cwd and context).
+                if (scope.Runtime && depth < 4 && ResolveScript(r.ScriptFile, scope, cwd) is WorkspaceFile script &&
+                    script != scope.File && _read(script) is string body)
+                {
+                    var inner = scope.ForScript(script, $"{scope.File.RelativePath}:{line}");
+                    RunScript(body, offset => 1 + CountNewlines(body, offset), inner, cwd, 1, depth + 1, quiet: true);
+                }
+                return cwd;
+            }
             DeployCommand cmd = (DeployCommand?)r.Install ?? r.Server!;
             cmd.Scope = scope.Name;
             cmd.IsDevelopment = scope.Dev;
@@ -768,6 +790,7 @@ public sealed class DeployCommands
             {
                 r.Server.IsRuntime = scope.Runtime;
                 r.Server.BaseImage = scope.BaseImage;
+                r.Server.StartedFrom = scope.StartedFrom;
                 Servers.Add(r.Server);
             }
             return cwd;
@@ -822,6 +845,24 @@ public sealed class DeployCommands
                 return;
             }
             Guess(f, written, $"{rel} is not in the workspace");
+        }
+
+        /// <summary>The workspace file of a script a start command runs: through WORKDIR and COPY/ADD in a
+        /// Dockerfile, relative to the file's directory elsewhere, then by path suffix or a unique file name.</summary>
+        private WorkspaceFile? ResolveScript(string written, Scope scope, string cwd)
+        {
+            var f = new InstallFileReference(written, InstallFileRole.Requirements);
+            if (scope.Stage == null)
+            {
+                string dir = DirectoryOf(scope.File.RelativePath);
+                string rel = Normalize((dir.Length == 0 ? "" : dir + "/") + Combine(cwd, written).TrimStart('/'));
+                if (_workspace.Find(rel) is WorkspaceFile beside)
+                {
+                    return beside;
+                }
+            }
+            MapFile(f, scope, cwd);
+            return f.File;
         }
 
         /// <summary>Best effort when the path cannot be followed: a unique workspace file with the same path suffix,

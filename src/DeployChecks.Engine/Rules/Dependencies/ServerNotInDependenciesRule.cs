@@ -108,6 +108,10 @@ public sealed class ServerNotInDependenciesRule : Rule
                 DeployCommandOrigin.Procfile => $"the Procfile's '{s.Scope}' process",
                 _ => $"the compose service '{s.Scope}'",
             };
+            if (s.StartedFrom != null)
+            {
+                how += $", through the script that {s.StartedFrom} runs,";
+            }
             string devOnly = DevOnly(set, s.Package!) is string dev ? $"; it is only in {dev}" : "";
             context.Report(s.File, s.Line, 1,
                 $"{s.File.RelativePath}:{s.Line}: {how} runs {s.Server}, but no production dependency file lists {s.Package} and no install command in the image installs it{devOnly}",
