@@ -314,6 +314,38 @@ public class DependencyRuleTests
     }
 
     [Fact]
+    public void DC2009_sees_servers_behind_start_nginx_and_wait_for_it_and_reads_included_requirements()
+    {
+        using var tree = new TempTree();
+        // Trimmed from python/pythondotorg (Procfile, requirements.txt, prod-requirements.txt): gunicorn is listed
+        // only in a file that requirements.txt includes, and the heroku nginx buildpack wrapper runs it.
+        tree.Write("Procfile", "release: python manage.py migrate --noinput\nweb: bin/start-nginx gunicorn -c gunicorn.conf pydotorg.wsgi\n");
+        tree.Write("requirements.txt", "-r base-requirements.txt\n-r prod-requirements.txt\n");
+        tree.Write("base-requirements.txt", "Django==2.2.24\n");
+        tree.Write("prod-requirements.txt", "gunicorn==20.1.0\n");
+        tree.Write("api/docker-compose.yml",
+            "services:\n  api:\n    build: .\n    command: ./wait-for-it.sh db:5432 -- uvicorn api.main:app --host 0.0.0.0\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC2009"));
+        Assert.Equal(("api/docker-compose.yml", 4), (f.Path, f.Line));
+        Assert.Contains("runs uvicorn", f.Message);
+    }
+
+    [Fact]
+    public void DC2009_is_silent_when_the_image_installs_a_package_from_a_url_whose_dependencies_are_unknown()
+    {
+        // Real Dockerfile (BuildKit heredoc): pip install git+https://github.com/samanamonitor/pysammmanager.git,
+        // then ENTRYPOINT uwsgi; the git package may well require uwsgi.
+        using var tree = new TempTree();
+        tree.Write("Dockerfile",
+            "FROM python:3.12\nRUN <<EOF\npip install git+https://github.com/samanamonitor/pysammmanager.git\nEOF\n" +
+            "ENTRYPOINT [ \"/usr/local/bin/uwsgi\", \"--http\", \":9090\", \"--wsgi-file\", \"/usr/local/bin/manager.py\" ]\n");
+        tree.Write("svc/Dockerfile", "FROM python:3.12\nRUN pip install flask==3.0.3\nCMD [\"uwsgi\", \"--http\", \":9090\"]\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("svc/Dockerfile", 3), (f.Path, f.Line));
+    }
+
+    [Fact]
     public void DC2002_and_DC2009_follow_dockerfile_args_and_leave_unresolved_variables_and_dev_containers_alone()
     {
         using var tree = new TempTree();

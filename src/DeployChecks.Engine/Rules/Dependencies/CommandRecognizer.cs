@@ -519,6 +519,26 @@ internal static class CommandRecognizer
                         }
                     }
                     continue;
+                case "start-nginx":
+                case "start-nginx-debug":
+                case "start-nginx-solo":
+                    // heroku-buildpack-nginx: `bin/start-nginx gunicorn -c gunicorn.conf app.wsgi` (python/pythondotorg Procfile)
+                    words.RemoveAt(0);
+                    continue;
+                case "wait-for-it":
+                case "wait-for-it.sh":
+                case "wait-for":
+                case "wait-for.sh":
+                {
+                    // ./wait-for-it.sh db:5432 -- gunicorn app:app runs the command after `--` once the port is up.
+                    int dashes = words.IndexOf("--");
+                    if (dashes < 0)
+                    {
+                        return words;
+                    }
+                    words.RemoveRange(0, dashes + 1);
+                    continue;
+                }
                 case "newrelic-admin":
                     if (words.Count > 1 && words[1] == "run-program")
                     {
