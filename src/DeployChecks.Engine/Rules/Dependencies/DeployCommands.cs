@@ -621,29 +621,38 @@ public sealed class DeployCommands
             foreach (var kv in root.Children)
             {
                 string jobName = Scalar(kv.Key) ?? "";
+                if (jobName is "before_script" or "after_script")
+                {
+                    // Top-level before_script/after_script (the older spelling of default:) run around every job
+                    // (the GitLab Django template and many real pipelines use it for `pip install -r requirements.txt`).
+                    RunGitLabScript(kv.Value, new Scope(file, DeployCommandOrigin.GitLabCi, "default", file.IsNonProduction, runtime: false, null, null, null));
+                    continue;
+                }
                 if (kv.Value is not YamlMappingNode job)
                 {
                     continue;
                 }
+                var scope = new Scope(file, DeployCommandOrigin.GitLabCi, jobName, file.IsNonProduction, runtime: false, null, null, null);
+                foreach (var key in new[] { "before_script", "script", "after_script" })
                 {
-                    var scope = new Scope(file, DeployCommandOrigin.GitLabCi, jobName, file.IsNonProduction, runtime: false, null, null, null);
-                    foreach (var key in new[] { "before_script", "script", "after_script" })
+                    RunGitLabScript(Get(job, key), scope);
+                }
+            }
+        }
+
+        private void RunGitLabScript(YamlNode? node, Scope scope)
+        {
+            if (node is YamlScalarNode { Value: { } s } scalar)
+            {
+                RunYamlScript(s, scalar, scope, "");
+            }
+            else if (node is YamlSequenceNode seq)
+            {
+                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                {
+                    if (item.Value != null)
                     {
-                        var node = Get(job, key);
-                        if (node is YamlScalarNode { Value: { } s } scalar)
-                        {
-                            RunYamlScript(s, scalar, scope, "");
-                        }
-                        else if (node is YamlSequenceNode seq)
-                        {
-                            foreach (var item in seq.Children.OfType<YamlScalarNode>())
-                            {
-                                if (item.Value != null)
-                                {
-                                    RunYamlScript(item.Value, item, scope, "");
-                                }
-                            }
-                        }
+                        RunYamlScript(item.Value, item, scope, "");
                     }
                 }
             }
