@@ -346,6 +346,38 @@ public class DependencyRuleTests
     }
 
     [Fact]
+    public void DC2009_follows_extensionless_start_scripts_with_a_shell_line_as_cookiecutter_django_lays_them_out()
+    {
+        // Trimmed from cookiecutter/cookiecutter-django ({{cookiecutter.project_slug}}/compose/production/django/
+        // Dockerfile, start, entrypoint; docker-compose.production.yml), rendered with the default choices.
+        using var tree = new TempTree();
+        tree.Write("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"0.1.0\"\ndependencies = [\"django==5.2.8\"]\n");
+        tree.Write("compose/production/django/Dockerfile",
+            "FROM python:3.14-slim-bookworm AS python-run-stage\n" +
+            "WORKDIR /app\n" +
+            "COPY --chown=django:django ./compose/production/django/entrypoint /entrypoint\n" +
+            "COPY --chown=django:django ./compose/production/django/start /start\n" +
+            "ENTRYPOINT [\"/entrypoint\"]\n" +
+            "CMD [\"/start\"]\n");
+        tree.Write("compose/production/django/entrypoint",
+            "#!/bin/bash\nset -o errexit\npython << END\nimport sys\nsys.stderr.write('Waiting for PostgreSQL...')\nEND\nexec \"$@\"\n");
+        tree.Write("compose/production/django/start",
+            "#!/bin/sh\n\nset -o errexit\npython /app/manage.py collectstatic --noinput\n/usr/local/bin/gunicorn config.wsgi --bind 0.0.0.0:5000 --chdir=/app\n");
+        tree.Write("docker-compose.production.yml",
+            "services:\n  django:\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n" +
+            "    image: shop_production_django\n    command: [\"/bin/bash\", \"/app/compose/production/django/start\"]\n");
+        // A Python start file executed directly is not read as shell.
+        tree.Write("worker/Dockerfile", "FROM python:3.12\nCOPY run /run\nCMD [\"/run\"]\n");
+        tree.Write("worker/run", "#!/usr/bin/env python3\nimport os; os.system('uvicorn app:app')\n");
+        var report = Runs.Check(tree.Root);
+        // The Dockerfile CMD and the compose command reach the same script line: one finding there.
+        var f = Assert.Single(report.Active("DC2009"));
+        Assert.Equal(("compose/production/django/start", 5), (f.Path, f.Line));
+        Assert.Contains(", through the script that ", f.Message);
+        Assert.DoesNotContain(report.Errors, e => e.ErrorId == "MalformedShellCommand");
+    }
+
+    [Fact]
     public void DC2002_and_DC2009_follow_dockerfile_args_and_leave_unresolved_variables_and_dev_containers_alone()
     {
         using var tree = new TempTree();

@@ -19,6 +19,9 @@ internal sealed class RecognizedCommand
     /// <c>bash /app/docker-entrypoint.sh</c>): the path as written, to be read when it is in the workspace.</summary>
     public string? ScriptFile { get; set; }
 
+    /// <summary>True when a shell runs <see cref="ScriptFile"/> (<c>sh FILE</c>): it is shell whatever its name.</summary>
+    public bool ScriptRunByShell { get; set; }
+
     public InstallCommand? Install { get; set; }
 
     public ServerCommand? Server { get; set; }
@@ -98,7 +101,7 @@ internal static class CommandRecognizer
                 {
                     // sh entrypoint.sh: the shell runs that file (seen in real Dockerfiles, e.g.
                     // CMD ["/bin/bash", "docker-entrypoint.sh"], ENTRYPOINT ["sh", "entrypoint.sh"]).
-                    return IsScriptPath(w, any: true) ? new RecognizedCommand { ScriptFile = w } : null;
+                    return IsScriptPath(w, any: true) ? new RecognizedCommand { ScriptFile = w, ScriptRunByShell = true } : null;
                 }
             }
             return null;
@@ -129,7 +132,14 @@ internal static class CommandRecognizer
             // python manage.py runserver
             return RecognizeProgram(BaseName(words[k]), words.Skip(k + 1).ToList(), text, file, line, origin, fromModule: false);
         }
-        return RecognizeProgram(program, words.Skip(1).ToList(), text, file, line, origin, fromModule: false);
+        var recognized = RecognizeProgram(program, words.Skip(1).ToList(), text, file, line, origin, fromModule: false);
+        if (recognized == null && words[0].IndexOf('/') >= 0 && words[0].IndexOf('$') < 0)
+        {
+            // ENTRYPOINT ["/entrypoint"], command: /start (cookiecutter-django): a path that may be a script without
+            // an extension; the caller reads it only when it is a workspace file with a shell #! line.
+            return new RecognizedCommand { ScriptFile = words[0] };
+        }
+        return recognized;
     }
 
     private static RecognizedCommand? RecognizeProgram(string program, List<string> args, string text, WorkspaceFile file, int line,

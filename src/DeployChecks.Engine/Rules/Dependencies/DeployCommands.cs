@@ -777,7 +777,7 @@ public sealed class DeployCommands
                 // the script's own commands are what starts the server. Followed for start commands only; build
                 // steps and CI scripts are not read (their installs would need the script's own cwd and context).
                 if (scope.Runtime && depth < 4 && ResolveScript(r.ScriptFile, scope, cwd) is WorkspaceFile script &&
-                    script != scope.File && _read(script) is string body)
+                    script != scope.File && _read(script) is string body && (r.ScriptRunByShell || IsShellScript(r.ScriptFile, body)))
                 {
                     var inner = scope.ForScript(script, $"{scope.File.RelativePath}:{line}");
                     RunScript(body, offset => 1 + CountNewlines(body, offset), inner, cwd, 1, depth + 1, quiet: true);
@@ -854,6 +854,28 @@ public sealed class DeployCommands
                 return;
             }
             Guess(f, written, $"{rel} is not in the workspace");
+        }
+
+        /// <summary>For a file executed directly: a <c>.sh</c>/<c>.bash</c> name, or a <c>#!</c> line naming a POSIX shell (<c>#!/bin/sh</c>,
+        /// <c>#!/usr/bin/env bash</c>); a Python or other script is not read as shell.</summary>
+        private static bool IsShellScript(string written, string body)
+        {
+            if (written.EndsWith(".sh", StringComparison.Ordinal) || written.EndsWith(".bash", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (!body.StartsWith("#!", StringComparison.Ordinal))
+            {
+                return false;
+            }
+            int eol = body.IndexOf('\n');
+            var shebang = (eol < 0 ? body : body.Substring(0, eol)).Substring(2).Trim().Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            string interpreter = shebang.Length == 0 ? "" : CommandRecognizer.BaseName(shebang[0]);
+            if (interpreter == "env" && shebang.Length > 1)
+            {
+                interpreter = shebang[shebang.Length - 1];
+            }
+            return interpreter is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh";
         }
 
         /// <summary>The workspace file of a script a start command runs: through WORKDIR and COPY/ADD in a
