@@ -378,6 +378,24 @@ public class DependencyRuleTests
     }
 
     [Fact]
+    public void DC2009_reads_the_command_an_exec_dollar_at_entrypoint_is_given()
+    {
+        // Shape of sharifahmad2061/python-candidate-challenge (docker-entrypoint.sh: migrate, then exec "$@"), with
+        // the server passed to the script as arguments.
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "Django==3.1.7\n");
+        tree.Write("Dockerfile",
+            "FROM python:3\nWORKDIR /code\nCOPY docker-entrypoint.sh /usr/local/bin/\n" +
+            "CMD [\"/usr/local/bin/docker-entrypoint.sh\", \"gunicorn\", \"shop.wsgi\"]\n");
+        tree.Write("docker-entrypoint.sh", "#!/bin/bash\npython manage.py migrate\n\n# hand over control to cmd\nexec \"$@\"\n");
+        tree.Write("worker/Dockerfile", "FROM python:3\nCOPY run.sh /run.sh\nCMD [\"/run.sh\", \"uvicorn\"]\n");
+        tree.Write("worker/run.sh", "#!/bin/sh\necho ignoring my arguments\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("Dockerfile", 4), (f.Path, f.Line));
+        Assert.Contains("runs gunicorn", f.Message);
+    }
+
+    [Fact]
     public void DC2002_and_DC2009_follow_dockerfile_args_and_leave_unresolved_variables_and_dev_containers_alone()
     {
         using var tree = new TempTree();

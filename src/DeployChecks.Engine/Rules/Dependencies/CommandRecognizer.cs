@@ -22,6 +22,10 @@ internal sealed class RecognizedCommand
     /// <summary>True when a shell runs <see cref="ScriptFile"/> (<c>sh FILE</c>): it is shell whatever its name.</summary>
     public bool ScriptRunByShell { get; set; }
 
+    /// <summary>The words after <see cref="ScriptFile"/>: what an entrypoint script that ends in
+    /// <c>exec "$@"</c> runs (<c>CMD ["./entrypoint.sh", "gunicorn", "app:app"]</c>).</summary>
+    public IReadOnlyList<string> ScriptArguments { get; set; } = Array.Empty<string>();
+
     public InstallCommand? Install { get; set; }
 
     public ServerCommand? Server { get; set; }
@@ -101,14 +105,16 @@ internal static class CommandRecognizer
                 {
                     // sh entrypoint.sh: the shell runs that file (seen in real Dockerfiles, e.g.
                     // CMD ["/bin/bash", "docker-entrypoint.sh"], ENTRYPOINT ["sh", "entrypoint.sh"]).
-                    return IsScriptPath(w, any: true) ? new RecognizedCommand { ScriptFile = w, ScriptRunByShell = true } : null;
+                    return IsScriptPath(w, any: true)
+                        ? new RecognizedCommand { ScriptFile = w, ScriptRunByShell = true, ScriptArguments = words.Skip(i + 1).ToList() }
+                        : null;
                 }
             }
             return null;
         }
         if (IsScriptPath(words[0], any: false))
         {
-            return new RecognizedCommand { ScriptFile = words[0] };
+            return new RecognizedCommand { ScriptFile = words[0], ScriptArguments = words.Skip(1).ToList() };
         }
         string text = string.Join(" ", words);
         // python -m X / python script.py
@@ -137,7 +143,7 @@ internal static class CommandRecognizer
         {
             // ENTRYPOINT ["/entrypoint"], command: /start (cookiecutter-django): a path that may be a script without
             // an extension; the caller reads it only when it is a workspace file with a shell #! line.
-            return new RecognizedCommand { ScriptFile = words[0] };
+            return new RecognizedCommand { ScriptFile = words[0], ScriptArguments = words.Skip(1).ToList() };
         }
         return recognized;
     }

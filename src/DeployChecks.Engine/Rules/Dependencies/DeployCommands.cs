@@ -781,6 +781,11 @@ public sealed class DeployCommands
                 {
                     var inner = scope.ForScript(script, $"{scope.File.RelativePath}:{line}");
                     RunScript(body, offset => 1 + CountNewlines(body, offset), inner, cwd, 1, depth + 1, quiet: true);
+                    if (r.ScriptArguments.Count > 0 && (body.IndexOf("$@", StringComparison.Ordinal) >= 0 || body.IndexOf("$*", StringComparison.Ordinal) >= 0))
+                    {
+                        // The usual entrypoint ends in exec "$@": the arguments are the command it runs.
+                        Handle(r.ScriptArguments, line, scope, cwd, depth + 1, lineOf);
+                    }
                 }
                 return cwd;
             }
