@@ -104,6 +104,14 @@ public sealed class ArtifactCache
             throw new ArtifactReadException("FileUnreadable", file.RelativePath, 0, $"{file.RelativePath}: cannot read: {ex.Message}", ex);
         }
         Interlocked.Add(ref _bytesRead, bytes.Length);
+        // A UTF-16 BOM (what `pip freeze > requirements.txt` writes in Windows PowerShell 5): pip decodes such files
+        // by their BOM (pip/_internal/utils/encoding.py auto_decode), so they are text, not binary.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) &&
+            !(bytes.Length >= 4 && bytes[0] == 0xFF && bytes[2] == 0 && bytes[3] == 0))
+        {
+            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return new SourceText(utf16.GetString(bytes, 2, bytes.Length - 2));
+        }
         int sniff = Math.Min(bytes.Length, BinarySniffLength);
         for (int i = 0; i < sniff; i++)
         {

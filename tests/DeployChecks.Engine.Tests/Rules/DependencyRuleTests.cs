@@ -231,6 +231,171 @@ public class DependencyRuleTests
         Assert.Equal("Dockerfile:5: unknown instruction 'RUNN' (docker build stops here)", error.Message);
     }
     [Fact]
+    public void DC2009_follows_the_script_an_entrypoint_runs_and_reports_at_the_script_line()
+    {
+        // Trimmed from nikkitkit007/Selector_on_Events (Dockerfile, gunicorn.sh): poetry installs a pyproject
+        // without gunicorn, and the ENTRYPOINT script starts it.
+        using var tree = new TempTree();
+        tree.Write("pyproject.toml",
+            "[tool.poetry]\nname = \"itmo-events\"\nversion = \"0.1.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.10\"\nFlask = \"2.2.2\"\n");
+        tree.Write("Dockerfile",
+            "FROM python:3.11\n" +
+            "WORKDIR /usr/src/app\n" +
+            "COPY . .\n" +
+            "RUN pip3 install poetry==1.8.3\n" +
+            "RUN poetry config virtualenvs.create false && poetry install\n" +
+            "ENTRYPOINT [\"./gunicorn.sh\"]\n");
+        tree.Write("gunicorn.sh", "#!/bin/sh\ngunicorn --chdir server server_run:app -w 2 --threads 2 -b 0.0.0.0:80\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("gunicorn.sh", 2), (f.Path, f.Line));
+        Assert.Equal("gunicorn.sh:2: the image's start command (#0 stage), through the script that Dockerfile:6 runs, runs gunicorn, " +
+                     "but no production dependency file lists gunicorn and no install command in the image installs it", f.Message);
+    }
+
+    [Fact]
+    public void DC2009_follows_sh_script_entrypoints_through_copy_and_stays_silent_when_the_server_is_installed()
+    {
+        // Trimmed from freewayz/django-starter (docker/Dockerfile, docker/entrypoint.sh) and
+        // Pirogramming-24/Piro24_CardGame_2 (Dockerfile, entrypoint.sh).
+        using var tree = new TempTree();
+        tree.Write("docker/Dockerfile",
+            "FROM python:3.12-alpine\n" +
+            "WORKDIR /src\n" +
+            "COPY ./entrypoint.sh /\n" +
+            "ENTRYPOINT [\"sh\", \"/entrypoint.sh\"]\n");
+        tree.Write("docker/entrypoint.sh",
+            "export DOCKER=100\ndjango-admin migrate\necho Starting Gunicorn\nexec gunicorn question.wsgi:application \\\n     --bind=0.0.0.0:8000 \\\n     \"$@\"\n");
+        tree.Write("app/Dockerfile",
+            "FROM python:3.11-slim\n" +
+            "WORKDIR /app\n" +
+            "RUN pip install --no-cache-dir uvicorn==0.30.1\n" +
+            "COPY . .\n" +
+            "ENTRYPOINT [\"/app/entrypoint.sh\"]\n");
+        tree.Write("app/entrypoint.sh",
+            "#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec uvicorn config.asgi:application --host 0.0.0.0\n");
+        tree.Write("requirements.txt", "django==5.0.6\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("docker/entrypoint.sh", 4), (f.Path, f.Line));
+        Assert.Contains("through the script that docker/Dockerfile:4 runs, runs gunicorn", f.Message);
+    }
+
+    [Fact]
+    public void DC2009_script_entrypoints_that_are_missing_loop_or_run_no_server_are_quiet()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        // Real: ronaldoapsilva/FLASK-REST-API runs a script that is not in the tree.
+        tree.Write("Dockerfile", "FROM python:3.10\nWORKDIR /app\nCOPY . .\nCMD [\"/bin/bash\", \"docker-entrypoint.sh\"]\n");
+        tree.Write("svc/Dockerfile", "FROM python:3.10\nWORKDIR /app\nCOPY . .\nENTRYPOINT [\"./loop.sh\"]\n");
+        tree.Write("svc/loop.sh", "#!/bin/sh\nsh ./loop.sh\n./loop.sh\nif [[ -n \"$X\" ]]; then\n  echo $X\nfi\n");
+        tree.Write("Procfile", "web: bash bin/start\n");
+        tree.Write("bin/start", "#!/bin/bash\npython -m api\nexec \"$@\"\n");
+        ChecklistReport report = null!;
+        HangGuard.MustFinish(() => report = Runs.Check(tree.Root));
+        Assert.Empty(report.Active("DC2009"));
+        Assert.DoesNotContain(report.Errors, e => e.ErrorId == "MalformedShellCommand");
+    }
+
+    [Fact]
+    public void DC2009_reads_a_utf16_requirements_file_as_pip_does()
+    {
+        // Pirogramming-24/Piro24_CardGame_2 ships requirements.txt as UTF-16 LE with a BOM (`pip freeze >` in
+        // Windows PowerShell); pip decodes it by its BOM (pip/_internal/utils/encoding.py auto_decode).
+        using var tree = new TempTree();
+        tree.Write("Dockerfile", "FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD [\"gunicorn\", \"config.wsgi\"]\n");
+        var le = new byte[] { 0xFF, 0xFE }.Concat(System.Text.Encoding.Unicode.GetBytes("Django==5.0\r\ngunicorn==23.0.0\r\n")).ToArray();
+        System.IO.File.WriteAllBytes(System.IO.Path.Combine(tree.Root, "requirements.txt"), le);
+        var be = new byte[] { 0xFE, 0xFF }.Concat(System.Text.Encoding.BigEndianUnicode.GetBytes("flask==3.0.3\n")).ToArray();
+        System.IO.File.WriteAllBytes(System.IO.Path.Combine(tree.Root, "requirements-api.txt"), be);
+        var report = Runs.Check(tree.Root);
+        Assert.DoesNotContain(report.Errors, e => e.ErrorId == "FileIsBinary");
+        Assert.Empty(report.Active("DC2009"));
+        Assert.Empty(report.Active("DC2002"));
+    }
+
+    [Fact]
+    public void DC2009_sees_servers_behind_start_nginx_and_wait_for_it_and_reads_included_requirements()
+    {
+        using var tree = new TempTree();
+        // Trimmed from python/pythondotorg (Procfile, requirements.txt, prod-requirements.txt): gunicorn is listed
+        // only in a file that requirements.txt includes, and the heroku nginx buildpack wrapper runs it.
+        tree.Write("Procfile", "release: python manage.py migrate --noinput\nweb: bin/start-nginx gunicorn -c gunicorn.conf pydotorg.wsgi\n");
+        tree.Write("requirements.txt", "-r base-requirements.txt\n-r prod-requirements.txt\n");
+        tree.Write("base-requirements.txt", "Django==2.2.24\n");
+        tree.Write("prod-requirements.txt", "gunicorn==20.1.0\n");
+        tree.Write("api/docker-compose.yml",
+            "services:\n  api:\n    build: .\n    command: ./wait-for-it.sh db:5432 -- uvicorn api.main:app --host 0.0.0.0\n");
+        var report = Runs.Check(tree.Root);
+        var f = Assert.Single(report.Active("DC2009"));
+        Assert.Equal(("api/docker-compose.yml", 4), (f.Path, f.Line));
+        Assert.Contains("runs uvicorn", f.Message);
+    }
+
+    [Fact]
+    public void DC2009_is_silent_when_the_image_installs_a_package_from_a_url_whose_dependencies_are_unknown()
+    {
+        // Real Dockerfile (BuildKit heredoc): pip install git+https://github.com/samanamonitor/pysammmanager.git,
+        // then ENTRYPOINT uwsgi; the git package may well require uwsgi.
+        using var tree = new TempTree();
+        tree.Write("Dockerfile",
+            "FROM python:3.12\nRUN <<EOF\npip install git+https://github.com/samanamonitor/pysammmanager.git\nEOF\n" +
+            "ENTRYPOINT [ \"/usr/local/bin/uwsgi\", \"--http\", \":9090\", \"--wsgi-file\", \"/usr/local/bin/manager.py\" ]\n");
+        tree.Write("svc/Dockerfile", "FROM python:3.12\nRUN pip install flask==3.0.3\nCMD [\"uwsgi\", \"--http\", \":9090\"]\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("svc/Dockerfile", 3), (f.Path, f.Line));
+    }
+
+    [Fact]
+    public void DC2009_follows_extensionless_start_scripts_with_a_shell_line_as_cookiecutter_django_lays_them_out()
+    {
+        // Trimmed from cookiecutter/cookiecutter-django ({{cookiecutter.project_slug}}/compose/production/django/
+        // Dockerfile, start, entrypoint; docker-compose.production.yml), rendered with the default choices.
+        using var tree = new TempTree();
+        tree.Write("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"0.1.0\"\ndependencies = [\"django==5.2.8\"]\n");
+        tree.Write("compose/production/django/Dockerfile",
+            "FROM python:3.14-slim-bookworm AS python-run-stage\n" +
+            "WORKDIR /app\n" +
+            "COPY --chown=django:django ./compose/production/django/entrypoint /entrypoint\n" +
+            "COPY --chown=django:django ./compose/production/django/start /start\n" +
+            "ENTRYPOINT [\"/entrypoint\"]\n" +
+            "CMD [\"/start\"]\n");
+        tree.Write("compose/production/django/entrypoint",
+            "#!/bin/bash\nset -o errexit\npython << END\nimport sys\nsys.stderr.write('Waiting for PostgreSQL...')\nEND\nexec \"$@\"\n");
+        tree.Write("compose/production/django/start",
+            "#!/bin/sh\n\nset -o errexit\npython /app/manage.py collectstatic --noinput\n/usr/local/bin/gunicorn config.wsgi --bind 0.0.0.0:5000 --chdir=/app\n");
+        tree.Write("docker-compose.production.yml",
+            "services:\n  django:\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n" +
+            "    image: shop_production_django\n    command: [\"/bin/bash\", \"/app/compose/production/django/start\"]\n");
+        // A Python start file executed directly is not read as shell.
+        tree.Write("worker/Dockerfile", "FROM python:3.12\nCOPY run /run\nCMD [\"/run\"]\n");
+        tree.Write("worker/run", "#!/usr/bin/env python3\nimport os; os.system('uvicorn app:app')\n");
+        var report = Runs.Check(tree.Root);
+        // The Dockerfile CMD and the compose command reach the same script line: one finding there.
+        var f = Assert.Single(report.Active("DC2009"));
+        Assert.Equal(("compose/production/django/start", 5), (f.Path, f.Line));
+        Assert.Contains(", through the script that ", f.Message);
+        Assert.DoesNotContain(report.Errors, e => e.ErrorId == "MalformedShellCommand");
+    }
+
+    [Fact]
+    public void DC2009_reads_the_command_an_exec_dollar_at_entrypoint_is_given()
+    {
+        // Shape of sharifahmad2061/python-candidate-challenge (docker-entrypoint.sh: migrate, then exec "$@"), with
+        // the server passed to the script as arguments.
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "Django==3.1.7\n");
+        tree.Write("Dockerfile",
+            "FROM python:3\nWORKDIR /code\nCOPY docker-entrypoint.sh /usr/local/bin/\n" +
+            "CMD [\"/usr/local/bin/docker-entrypoint.sh\", \"gunicorn\", \"shop.wsgi\"]\n");
+        tree.Write("docker-entrypoint.sh", "#!/bin/bash\npython manage.py migrate\n\n# hand over control to cmd\nexec \"$@\"\n");
+        tree.Write("worker/Dockerfile", "FROM python:3\nCOPY run.sh /run.sh\nCMD [\"/run.sh\", \"uvicorn\"]\n");
+        tree.Write("worker/run.sh", "#!/bin/sh\necho ignoring my arguments\n");
+        var f = Assert.Single(Runs.Check(tree.Root).Active("DC2009"));
+        Assert.Equal(("Dockerfile", 4), (f.Path, f.Line));
+        Assert.Contains("runs gunicorn", f.Message);
+    }
+
+    [Fact]
     public void DC2002_and_DC2009_follow_dockerfile_args_and_leave_unresolved_variables_and_dev_containers_alone()
     {
         using var tree = new TempTree();

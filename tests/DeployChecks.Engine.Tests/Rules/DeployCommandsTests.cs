@@ -13,6 +13,36 @@ public class DeployCommandsTests
         DeployCommands.Build(DeployChecks.Engine.Workspace.Workspace.Open(tree.Root), f => File.ReadAllText(f.FullPath));
 
     [Fact]
+    public void Shell_heredoc_bodies_are_data_not_commands()
+    {
+        // Trimmed from a real GitHub Actions step ("Deploy Flask to Azure"): `cat > app.py << 'EOF'` writes Python
+        // whose apostrophe used to read as an unclosed quote.
+        var c = ShellScript.Split(
+            "pip install Flask==3.0.0\ncat > app.py << 'EOF'\nfrom flask import Flask\nhtml = '''<p>it's up</p>'''\nEOF\n" +
+            "cat <<-\"END\" >> notes.txt; echo after\n\tpip install evil\n\tEND\ngunicorn app:app\ncat <<<'here string'\n", out var error);
+        Assert.Null(error);
+        Assert.Equal(new[] { "pip install Flask==3.0.0", "cat", "cat", "echo after", "gunicorn app:app", "cat" },
+            c.Select(x => x.ToString()).ToArray());
+        var open = ShellScript.Split("cat <<EOF\npip install x\n", out error);
+        Assert.Null(error);
+        Assert.Equal(new[] { "cat" }, open.Select(x => x.ToString()).ToArray());
+    }
+
+    [Fact]
+    public void GitLab_top_level_before_script_runs_for_every_job()
+    {
+        // The GitLab Django template (lib/gitlab/ci/templates/Django.gitlab-ci.yml) installs in a top-level before_script.
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "django==5.0.6\n");
+        tree.Write(".gitlab-ci.yml",
+            "image: python:3.8\n\nbefore_script:\n  - python -V\n  - pip install -r requirements.txt\n\n" +
+            "test:\n  script:\n    - python manage.py test\n");
+        var install = Assert.Single(Read(tree).Installs);
+        Assert.Equal((5, "default"), (install.Line, install.Scope));
+        Assert.Equal("requirements.txt", Assert.Single(install.RequirementFiles).File?.RelativePath);
+    }
+
+    [Fact]
     public void Dockerfile_continuations_chains_mounts_and_workdir_map_requirement_files()
     {
         using var tree = new TempTree();

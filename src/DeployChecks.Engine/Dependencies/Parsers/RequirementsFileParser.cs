@@ -198,12 +198,11 @@ public sealed class RequirementsFileParser : IArtifactParser<RequirementsFile>
                         hashes.Add(value);
                     }
                     break;
-                case "--global-option":
-                case "--config-settings":
-                case "--install-option":
-                    break;
                 default:
-                    doc.AddProblem(line, $"option {name} is not allowed on a requirement line");
+                    // pip parses a requirement line with every requirements-file option (req_file.build_parser uses
+                    // SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ) and keeps only the per-requirement ones
+                    // (handle_requirement_line): `psycopg2==2.8.5 --no-binary psycopg2`, long in cookiecutter-django's
+                    // requirements/production.txt, installs without error, the option unused.
                     break;
             }
         }

@@ -15,6 +15,17 @@ internal sealed class RecognizedCommand
     /// <summary><c>sh -c SCRIPT</c> (and bash, dash…): the script to split again.</summary>
     public string? NestedScript { get; set; }
 
+    /// <summary>A shell script file the command runs (<c>./entrypoint.sh</c>, <c>sh start.sh</c>,
+    /// <c>bash /app/docker-entrypoint.sh</c>): the path as written, to be read when it is in the workspace.</summary>
+    public string? ScriptFile { get; set; }
+
+    /// <summary>True when a shell runs <see cref="ScriptFile"/> (<c>sh FILE</c>): it is shell whatever its name.</summary>
+    public bool ScriptRunByShell { get; set; }
+
+    /// <summary>The words after <see cref="ScriptFile"/>: what an entrypoint script that ends in
+    /// <c>exec "$@"</c> runs (<c>CMD ["./entrypoint.sh", "gunicorn", "app:app"]</c>).</summary>
+    public IReadOnlyList<string> ScriptArguments { get; set; } = Array.Empty<string>();
+
     public InstallCommand? Install { get; set; }
 
     public ServerCommand? Server { get; set; }
@@ -92,10 +103,18 @@ internal static class CommandRecognizer
                 }
                 if (!w.StartsWith("-", StringComparison.Ordinal) && !w.StartsWith("+", StringComparison.Ordinal))
                 {
-                    break;
+                    // sh entrypoint.sh: the shell runs that file (seen in real Dockerfiles, e.g.
+                    // CMD ["/bin/bash", "docker-entrypoint.sh"], ENTRYPOINT ["sh", "entrypoint.sh"]).
+                    return IsScriptPath(w, any: true)
+                        ? new RecognizedCommand { ScriptFile = w, ScriptRunByShell = true, ScriptArguments = words.Skip(i + 1).ToList() }
+                        : null;
                 }
             }
             return null;
+        }
+        if (IsScriptPath(words[0], any: false))
+        {
+            return new RecognizedCommand { ScriptFile = words[0], ScriptArguments = words.Skip(1).ToList() };
         }
         string text = string.Join(" ", words);
         // python -m X / python script.py
@@ -119,7 +138,14 @@ internal static class CommandRecognizer
             // python manage.py runserver
             return RecognizeProgram(BaseName(words[k]), words.Skip(k + 1).ToList(), text, file, line, origin, fromModule: false);
         }
-        return RecognizeProgram(program, words.Skip(1).ToList(), text, file, line, origin, fromModule: false);
+        var recognized = RecognizeProgram(program, words.Skip(1).ToList(), text, file, line, origin, fromModule: false);
+        if (recognized == null && words[0].IndexOf('/') >= 0 && words[0].IndexOf('$') < 0)
+        {
+            // ENTRYPOINT ["/entrypoint"], command: /start (cookiecutter-django): a path that may be a script without
+            // an extension; the caller reads it only when it is a workspace file with a shell #! line.
+            return new RecognizedCommand { ScriptFile = words[0], ScriptArguments = words.Skip(1).ToList() };
+        }
+        return recognized;
     }
 
     private static RecognizedCommand? RecognizeProgram(string program, List<string> args, string text, WorkspaceFile file, int line,
@@ -509,6 +535,26 @@ internal static class CommandRecognizer
                         }
                     }
                     continue;
+                case "start-nginx":
+                case "start-nginx-debug":
+                case "start-nginx-solo":
+                    // heroku-buildpack-nginx: `bin/start-nginx gunicorn -c gunicorn.conf app.wsgi` (python/pythondotorg Procfile)
+                    words.RemoveAt(0);
+                    continue;
+                case "wait-for-it":
+                case "wait-for-it.sh":
+                case "wait-for":
+                case "wait-for.sh":
+                {
+                    // ./wait-for-it.sh db:5432 -- gunicorn app:app runs the command after `--` once the port is up.
+                    int dashes = words.IndexOf("--");
+                    if (dashes < 0)
+                    {
+                        return words;
+                    }
+                    words.RemoveRange(0, dashes + 1);
+                    continue;
+                }
                 case "newrelic-admin":
                     if (words.Count > 1 && words[1] == "run-program")
                     {
@@ -565,6 +611,17 @@ internal static class CommandRecognizer
             }
         }
         return !char.IsDigit(w[0]);
+    }
+
+    /// <summary>A word naming a script file: <c>*.sh</c>/<c>*.bash</c>, or after a shell any word without
+    /// variables (whether it is a workspace file is decided by the caller).</summary>
+    private static bool IsScriptPath(string word, bool any)
+    {
+        if (word.Length == 0 || word.IndexOf('$') >= 0 || word.IndexOf('=') >= 0)
+        {
+            return false;
+        }
+        return any || word.EndsWith(".sh", StringComparison.Ordinal) || word.EndsWith(".bash", StringComparison.Ordinal);
     }
 
     internal static string BaseName(string word)

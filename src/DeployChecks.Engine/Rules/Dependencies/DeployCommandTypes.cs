@@ -215,6 +215,10 @@ public sealed class ServerCommand : DeployCommand
 
     /// <summary>For a Dockerfile, the image of the stage's <c>FROM</c> (after following earlier stages).</summary>
     public string? BaseImage { get; internal set; }
+
+    /// <summary>When the command is in a script that the start command runs (<c>ENTRYPOINT ["./entrypoint.sh"]</c>),
+    /// where that start command is (<c>Dockerfile:12</c>); null when the command is written there directly.</summary>
+    public string? StartedFrom { get; internal set; }
 }
 
 /// <summary>A file that could not be read as a deploy script (malformed Dockerfile instruction or YAML).</summary>

@@ -55,7 +55,7 @@ public sealed class DeployCommands
 
     internal static DeployCommands Build(RuleContext context)
     {
-        var b = new Builder(context.Workspace);
+        var b = new Builder(context.Workspace, f => context.TryGetText(f, out var t) ? t.Text : null);
         foreach (var file in context.Workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) < 0 || !context.TryGetText(file, out var text))
@@ -70,7 +70,7 @@ public sealed class DeployCommands
     /// <summary>Reads files given as text (for tests and tools that have no run).</summary>
     internal static DeployCommands Build(Workspace.Workspace workspace, Func<WorkspaceFile, string?> text)
     {
-        var b = new Builder(workspace);
+        var b = new Builder(workspace, text);
         foreach (var file in workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) >= 0 && text(file) is string t)
@@ -104,10 +104,12 @@ public sealed class DeployCommands
     {
         private readonly Workspace.Workspace _workspace;
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
+        private readonly Func<WorkspaceFile, string?> _read;
 
-        public Builder(Workspace.Workspace workspace)
+        public Builder(Workspace.Workspace workspace, Func<WorkspaceFile, string?> read)
         {
             _workspace = workspace;
+            _read = read;
             foreach (var f in workspace.Files)
             {
                 string p = f.RelativePath;
@@ -619,29 +621,38 @@ public sealed class DeployCommands
             foreach (var kv in root.Children)
             {
                 string jobName = Scalar(kv.Key) ?? "";
+                if (jobName is "before_script" or "after_script")
+                {
+                    // Top-level before_script/after_script (the older spelling of default:) run around every job
+                    // (the GitLab Django template and many real pipelines use it for `pip install -r requirements.txt`).
+                    RunGitLabScript(kv.Value, new Scope(file, DeployCommandOrigin.GitLabCi, "default", file.IsNonProduction, runtime: false, null, null, null));
+                    continue;
+                }
                 if (kv.Value is not YamlMappingNode job)
                 {
                     continue;
                 }
+                var scope = new Scope(file, DeployCommandOrigin.GitLabCi, jobName, file.IsNonProduction, runtime: false, null, null, null);
+                foreach (var key in new[] { "before_script", "script", "after_script" })
                 {
-                    var scope = new Scope(file, DeployCommandOrigin.GitLabCi, jobName, file.IsNonProduction, runtime: false, null, null, null);
-                    foreach (var key in new[] { "before_script", "script", "after_script" })
+                    RunGitLabScript(Get(job, key), scope);
+                }
+            }
+        }
+
+        private void RunGitLabScript(YamlNode? node, Scope scope)
+        {
+            if (node is YamlScalarNode { Value: { } s } scalar)
+            {
+                RunYamlScript(s, scalar, scope, "");
+            }
+            else if (node is YamlSequenceNode seq)
+            {
+                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                {
+                    if (item.Value != null)
                     {
-                        var node = Get(job, key);
-                        if (node is YamlScalarNode { Value: { } s } scalar)
-                        {
-                            RunYamlScript(s, scalar, scope, "");
-                        }
-                        else if (node is YamlSequenceNode seq)
-                        {
-                            foreach (var item in seq.Children.OfType<YamlScalarNode>())
-                            {
-                                if (item.Value != null)
-                                {
-                                    RunYamlScript(item.Value, item, scope, "");
-                                }
-                            }
-                        }
+                        RunYamlScript(item.Value, item, scope, "");
                     }
                 }
             }
@@ -710,6 +721,13 @@ public sealed class DeployCommands
             public Stage? Stage { get; }
             public List<(List<string> Sources, string Dest, bool DestIsDir)>? Mounts { get; }
             public string? BaseImage { get; }
+
+            /// <summary>Set for the commands of a script the start command runs: where that start command is.</summary>
+            public string? StartedFrom { get; set; }
+
+            /// <summary>The same scope, reading a script file that the command at <paramref name="from"/> runs.</summary>
+            public Scope ForScript(WorkspaceFile script, string from) =>
+                new(script, Origin, Name, Dev, Runtime, Stage, Mounts, BaseImage) { StartedFrom = StartedFrom ?? from };
         }
 
         /// <summary>Splits and runs a shell script; returns the working directory after it (for <c>cd</c>).</summary>
@@ -753,6 +771,24 @@ public sealed class DeployCommands
                 // The nested script's lines are the outer command's line (offsets are relative to the inner text).
                 return depth < 4 ? RunScript(r.NestedScript, _ => line, scope, cwd, line, depth + 1) : cwd;
             }
+            if (r.ScriptFile != null)
+            {
+                // A start command that runs a script (ENTRYPOINT ["./docker-entrypoint.sh"], Procfile `web: sh start.sh`):
+                // the script's own commands are what starts the server. Followed for start commands only; build
+                // steps and CI scripts are not read (their installs would need the script's own cwd and context).
+                if (scope.Runtime && depth < 4 && ResolveScript(r.ScriptFile, scope, cwd) is WorkspaceFile script &&
+                    script != scope.File && _read(script) is string body && (r.ScriptRunByShell || IsShellScript(r.ScriptFile, body)))
+                {
+                    var inner = scope.ForScript(script, $"{scope.File.RelativePath}:{line}");
+                    RunScript(body, offset => 1 + CountNewlines(body, offset), inner, cwd, 1, depth + 1, quiet: true);
+                    if (r.ScriptArguments.Count > 0 && (body.IndexOf("$@", StringComparison.Ordinal) >= 0 || body.IndexOf("$*", StringComparison.Ordinal) >= 0))
+                    {
+                        // The usual entrypoint ends in exec "$@": the arguments are the command it runs.
+                        Handle(r.ScriptArguments, line, scope, cwd, depth + 1, lineOf);
+                    }
+                }
+                return cwd;
+            }
             DeployCommand cmd = (DeployCommand?)r.Install ?? r.Server!;
             cmd.Scope = scope.Name;
             cmd.IsDevelopment = scope.Dev;
@@ -768,6 +804,7 @@ public sealed class DeployCommands
             {
                 r.Server.IsRuntime = scope.Runtime;
                 r.Server.BaseImage = scope.BaseImage;
+                r.Server.StartedFrom = scope.StartedFrom;
                 Servers.Add(r.Server);
             }
             return cwd;
@@ -822,6 +859,46 @@ public sealed class DeployCommands
                 return;
             }
             Guess(f, written, $"{rel} is not in the workspace");
+        }
+
+        /// <summary>For a file executed directly: a <c>.sh</c>/<c>.bash</c> name, or a <c>#!</c> line naming a POSIX shell (<c>#!/bin/sh</c>,
+        /// <c>#!/usr/bin/env bash</c>); a Python or other script is not read as shell.</summary>
+        private static bool IsShellScript(string written, string body)
+        {
+            if (written.EndsWith(".sh", StringComparison.Ordinal) || written.EndsWith(".bash", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (!body.StartsWith("#!", StringComparison.Ordinal))
+            {
+                return false;
+            }
+            int eol = body.IndexOf('\n');
+            var shebang = (eol < 0 ? body : body.Substring(0, eol)).Substring(2).Trim().Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            string interpreter = shebang.Length == 0 ? "" : CommandRecognizer.BaseName(shebang[0]);
+            if (interpreter == "env" && shebang.Length > 1)
+            {
+                interpreter = shebang[shebang.Length - 1];
+            }
+            return interpreter is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh";
+        }
+
+        /// <summary>The workspace file of a script a start command runs: through WORKDIR and COPY/ADD in a
+        /// Dockerfile, relative to the file's directory elsewhere, then by path suffix or a unique file name.</summary>
+        private WorkspaceFile? ResolveScript(string written, Scope scope, string cwd)
+        {
+            var f = new InstallFileReference(written, InstallFileRole.Requirements);
+            if (scope.Stage == null)
+            {
+                string dir = DirectoryOf(scope.File.RelativePath);
+                string rel = Normalize((dir.Length == 0 ? "" : dir + "/") + Combine(cwd, written).TrimStart('/'));
+                if (_workspace.Find(rel) is WorkspaceFile beside)
+                {
+                    return beside;
+                }
+            }
+            MapFile(f, scope, cwd);
+            return f.File;
         }
 
         /// <summary>Best effort when the path cannot be followed: a unique workspace file with the same path suffix,

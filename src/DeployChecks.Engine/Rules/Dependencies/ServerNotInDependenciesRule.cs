@@ -60,7 +60,10 @@ public sealed class ServerNotInDependenciesRule : Rule
         }
         foreach (var f in set.Production)
         {
-            foreach (var e in f.Document.Entries)
+            // A requirements file installs its -r includes too (python/pythondotorg: requirements.txt pulls in
+            // prod-requirements.txt, which lists gunicorn and is not itself named like a requirements file).
+            var entries = f.Kind == DependencySourceKind.Requirements ? set.Resolve(f).Entries : f.Document.Entries;
+            foreach (var e in entries)
             {
                 Add(e);
             }
@@ -102,17 +105,34 @@ public sealed class ServerNotInDependenciesRule : Rule
             {
                 continue; // FROM tiangolo/uvicorn-gunicorn-fastapi and the like ship the server
             }
+            if (InstallsRemotePackage(commands, s))
+            {
+                // `pip install git+https://…/app.git` in the same file: that package's own dependencies (possibly
+                // the server) cannot be read from the workspace, so "nothing installs it" would be a guess.
+                continue;
+            }
             string how = s.Origin switch
             {
                 DeployCommandOrigin.Dockerfile => $"the image's start command ({s.Scope} stage)",
                 DeployCommandOrigin.Procfile => $"the Procfile's '{s.Scope}' process",
                 _ => $"the compose service '{s.Scope}'",
             };
+            if (s.StartedFrom != null)
+            {
+                how += $", through the script that {s.StartedFrom} runs,";
+            }
             string devOnly = DevOnly(set, s.Package!) is string dev ? $"; it is only in {dev}" : "";
             context.Report(s.File, s.Line, 1,
                 $"{s.File.RelativePath}:{s.Line}: {how} runs {s.Server}, but no production dependency file lists {s.Package} and no install command in the image installs it{devOnly}",
                 s.Text, "server:" + s.Scope + ":" + s.Package);
         }
+    }
+
+    private static bool InstallsRemotePackage(DeployCommands commands, ServerCommand s)
+    {
+        string file = s.StartedFrom is string from ? from.Substring(0, from.LastIndexOf(':')) : s.File.RelativePath;
+        return commands.Installs.Any(i => !i.IsCi && i.File.RelativePath == file &&
+                                          i.OtherTargets.Any(t => t.IndexOf("://", StringComparison.Ordinal) > 0));
     }
 
     private static string? DevOnly(DependencySet set, string package)

@@ -24,7 +24,8 @@ public sealed class ShellCommand
 /// Splits POSIX <c>sh</c> text into simple commands, enough to find the installs and servers of a deploy script:
 /// command separators (<c>;</c> <c>&amp;</c> <c>&amp;&amp;</c> <c>||</c> <c>|</c>, newlines, parentheses), single
 /// and double quotes, backslash escapes and line continuations, <c># comments</c> at a word start, redirections
-/// (dropped with their target), <c>$(…)</c> and backticks kept inside the word. Not a full shell: no expansion, and
+/// (dropped with their target), here-documents (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;-'EOF'</c>: the body lines up to the
+/// delimiter are data, not commands), <c>$(…)</c> and backticks kept inside the word. Not a full shell: no expansion, and
 /// control keywords (<c>if</c>, <c>then</c>, <c>do</c>, …) are dropped from the start of a command.
 /// </summary>
 public static class ShellScript
@@ -46,6 +47,7 @@ public static class ShellScript
         bool skipNextWord = false;
         int commandOffset = -1;
         int i = 0;
+        var heredocs = new List<(string Delimiter, bool StripTabs)>();
 
         void EndWord()
         {
@@ -107,6 +109,10 @@ public static class ShellScript
                 case '\n':
                     EndCommand();
                     i++;
+                    if (heredocs.Count > 0)
+                    {
+                        i = SkipHeredocBodies(script, i, heredocs);
+                    }
                     continue;
                 case '#' when !inWord:
                     while (i < script.Length && script[i] != '\n')
@@ -145,6 +151,43 @@ public static class ShellScript
                     }
                     EndWord();
                     i++;
+                    if (c == '<' && i < script.Length && script[i] == '<' && !(i + 1 < script.Length && script[i + 1] == '<'))
+                    {
+                        // A here-document: its delimiter word (quotes removed); the body starts on the next line.
+                        i++;
+                        bool strip = i < script.Length && script[i] == '-';
+                        i += strip ? 1 : 0;
+                        while (i < script.Length && (script[i] == ' ' || script[i] == '\t'))
+                        {
+                            i++;
+                        }
+                        var delimiter = new StringBuilder();
+                        while (i < script.Length && !char.IsWhiteSpace(script[i]) && ";&|()<>".IndexOf(script[i]) < 0)
+                        {
+                            char d = script[i];
+                            int close = d is '\'' or '"' ? script.IndexOf(d, i + 1) : -1;
+                            if (close > i)
+                            {
+                                delimiter.Append(script, i + 1, close - i - 1);
+                                i = close + 1;
+                            }
+                            else if (d == '\\' && i + 1 < script.Length)
+                            {
+                                delimiter.Append(script[i + 1]);
+                                i += 2;
+                            }
+                            else
+                            {
+                                delimiter.Append(d);
+                                i++;
+                            }
+                        }
+                        if (delimiter.Length > 0)
+                        {
+                            heredocs.Add((delimiter.ToString(), strip));
+                        }
+                        continue;
+                    }
                     while (i < script.Length && (script[i] == '<' || script[i] == '>' || script[i] == '&' || script[i] == '-' || script[i] == '|'))
                     {
                         i++;
@@ -266,6 +309,28 @@ public static class ShellScript
         }
         EndCommand();
         return commands;
+    }
+
+    /// <summary>Skips the bodies of the here-documents opened on the line just ended, each up to the line that is
+    /// its delimiter (leading tabs removed for <c>&lt;&lt;-</c>); a body never closed runs to the end, as in sh.</summary>
+    private static int SkipHeredocBodies(string script, int i, List<(string Delimiter, bool StripTabs)> heredocs)
+    {
+        foreach (var (delimiter, strip) in heredocs)
+        {
+            while (i < script.Length)
+            {
+                int eol = script.IndexOf('\n', i);
+                int end = eol < 0 ? script.Length : eol;
+                string line = script.Substring(i, end - i).TrimEnd('\r');
+                i = eol < 0 ? script.Length : eol + 1;
+                if ((strip ? line.TrimStart('\t') : line) == delimiter)
+                {
+                    break;
+                }
+            }
+        }
+        heredocs.Clear();
+        return i;
     }
 
     private static bool IsDigits(StringBuilder sb)

@@ -37,6 +37,18 @@ public sealed class RequirementsFileParserTests
     }
 
     [Fact]
+    public void Global_options_on_a_requirement_line_are_ignored_as_pip_ignores_them()
+    {
+        // cookiecutter-django's requirements/production.txt long had `psycopg2==2.8.5 --no-binary psycopg2`; pip parses
+        // it and keeps only the per-requirement options (req_file.handle_requirement_line).
+        var doc = ParseText("psycopg2==2.8.5 --no-binary psycopg2\ngunicorn==20.0.4 --hash=sha256:1904bb2b8a43658807108d59c3f3d56c2b6121a701161de0ddf9ad140073c626\n");
+        Assert.Empty(doc.Problems);
+        Assert.Equal(new[] { "psycopg2", "gunicorn" }, doc.Entries.Select(e => e.NormalizedName));
+        Assert.Single(doc.Entries[1].Hashes);
+        Assert.NotEmpty(ParseText("flask==3.0.3 --frobnicate\n").Problems);
+    }
+
+    [Fact]
     public void Reads_odd_but_valid_syntax()
     {
         var doc = Parse("requirements/requirements/odd.txt");
