@@ -42,18 +42,11 @@ public sealed class RuleContext
     /// test or a rerun can fix it.</summary>
     public System.DateTime Today => _run.Today;
 
-    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey) =>
-        Report(file, line, column, message, evidence, fingerprintKey, null, null);
-
-    /// <summary>Reports a finding whose severity differs from the rule's default (a severity override in the options
-    /// still wins).</summary>
-    public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey, Severity? severity) =>
-        Report(file, line, column, message, evidence, fingerprintKey, severity, null);
-
-    /// <summary>Reports a finding with its own severity and fix (a vulnerability's rating and fixed version); null means
-    /// the rule's default. A severity override in the options still wins over a finding's own severity.</summary>
+    /// <summary>Reports a finding. <paramref name="severity"/> and <paramref name="remediation"/> are for findings that
+    /// differ in weight or fix from the rule's default (a vulnerability's rating and fixed version); null means the
+    /// rule's default. A severity override in the options still wins over a finding's own severity.</summary>
     public void Report(WorkspaceFile file, int line, int column, string message, string? evidence, string fingerprintKey,
-        Severity? severity, string? remediation)
+        Severity? severity = null, string? remediation = null)
     {
         var f = new RawFinding(file.RelativePath, line, column, message, evidence, fingerprintKey, severity, remediation);
         lock (_gate)
