@@ -80,6 +80,9 @@ public sealed class OptionOverrides
 
     /// <summary>Vulnerability database (absolute path) from <c>-DatabasePath</c> / <c>--vuln-db</c>.</summary>
     public string? VulnerabilityDatabase { get; set; }
+
+    /// <summary>The date the run takes as today (end-of-life tables, suppression expiry), for reproducible reruns.</summary>
+    public DateTime? Today { get; set; }
 }
 
 /// <summary>Options that cannot be used: a bad option file, environment value or parameter. Terminating.</summary>

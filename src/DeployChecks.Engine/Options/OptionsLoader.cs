@@ -298,6 +298,10 @@ public static class OptionsLoader
         {
             return;
         }
+        if (p.Today is { } today)
+        {
+            o.Today = today.Date;
+        }
         if (p.RulesInclude is { Count: > 0 }) { o.RulesInclude = new List<string>(p.RulesInclude); }
         if (p.RulesExclude is { Count: > 0 }) { o.RulesExclude = new List<string>(p.RulesExclude); }
         if (p.Areas is { Count: > 0 }) { o.Areas = new List<CheckArea>(p.Areas); }

@@ -273,6 +273,17 @@ public class DependencyHygieneRuleTests
     }
 
     [Fact]
+    public void DC2013_judges_on_the_date_an_option_override_gives()
+    {
+        using var tree = new TempTree();
+        tree.Write(".python-version", "3.11.9\n");
+        Assert.Empty(Runs.Check(tree.Root, new OptionOverrides { Today = new DateTime(2026, 11, 24) }).Active("DC2013"));
+        var f = Assert.Single(Runs.Check(tree.Root, new OptionOverrides { Today = new DateTime(2027, 11, 1) }).Active("DC2013"));
+        Assert.Equal(".python-version", f.Path);
+        Assert.Equal(Severity.Medium, f.Severity);
+    }
+
+    [Fact]
     public void DC2013_reads_pipfile_requires_and_skips_unknown_or_supported_versions()
     {
         using var tree = new TempTree();

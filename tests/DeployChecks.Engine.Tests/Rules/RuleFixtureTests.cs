@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Rules;
 using DeployChecks.Engine.Tests.Support;
 
@@ -9,6 +10,9 @@ namespace DeployChecks.Engine.Tests.Rules;
 /// that both exist for every rule).</summary>
 public class RuleFixtureTests
 {
+    /// <summary>Fixtures are judged on a fixed date, so date-dependent rules (DC2013's end-of-life table) do not rot.</summary>
+    private static readonly OptionOverrides FixtureDay = new() { Today = new System.DateTime(2026, 11, 24) };
+
     public static IEnumerable<object[]> RuleIds => RuleRegistry.All.Select(r => new object[] { r.Descriptor.Id });
 
     [Theory]
@@ -16,7 +20,7 @@ public class RuleFixtureTests
     public void Violating_fixture_yields_findings(string ruleId)
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture(ruleId, "violating"));
-        var report = Runs.Check(tree.Root);
+        var report = Runs.Check(tree.Root, FixtureDay);
         var check = report.Check(ruleId);
         Assert.Equal(CheckOutcome.Fail, check.Outcome);
         Assert.NotEmpty(report.Active(ruleId));
@@ -35,7 +39,7 @@ public class RuleFixtureTests
     public void Clean_fixture_yields_no_findings(string ruleId)
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture(ruleId, "clean"));
-        var report = Runs.Check(tree.Root);
+        var report = Runs.Check(tree.Root, FixtureDay);
         Assert.Empty(report.Active(ruleId));
         Assert.Contains(report.Check(ruleId).Outcome, new[] { CheckOutcome.Pass, CheckOutcome.NotApplicable });
     }
