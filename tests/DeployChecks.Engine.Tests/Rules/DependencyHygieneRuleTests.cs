@@ -167,6 +167,52 @@ public class DependencyHygieneRuleTests
     }
 
     [Fact]
+    public void DC2010_reads_dockerfile_env_and_arg_and_index_options_on_install_commands()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        tree.Write("Dockerfile",
+            "ARG PIP_EXTRA_INDEX_URL=https://__token__:glpat-s3cr3tTokenValue99@gitlab.corp.example/api/v4/projects/7/packages/pypi/simple\n" +
+            "FROM python:3.12-slim AS test\n" +
+            "ENV PIP_INDEX_URL=https://ci:testonlypassword1@pypi.corp.example/simple\n" +
+            "FROM python:3.12-slim\n" +
+            "ENV PIP_INDEX_URL=https://${PIP_USER}:${PIP_PASSWORD}@pypi.corp.example/simple \\\n" +
+            "    PIP_DEFAULT_TIMEOUT=60\n" +
+            "COPY requirements.txt .\n" +
+            "RUN pip install --no-cache-dir --extra-index-url https://deploy:Pa55w0rdForPkgs@pkgs.corp.example/simple -r requirements.txt\n");
+        tree.Write(".github/workflows/deploy.yml",
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install -ihttps://bot:HunterHunter2024@mirror.corp.example/simple -r requirements.txt\n");
+        var report = Runs.Check(tree.Root);
+        var f = report.Sorted("DC2010");
+        Assert.Equal(new[]
+        {
+            ".github/workflows/deploy.yml:6 --index-url on the install command at .github/workflows/deploy.yml:6 holds a credential (https://bot:****@mirror.corp.example/simple): it is committed with the code and printed in build logs",
+            "Dockerfile:1 PIP_EXTRA_INDEX_URL set in Dockerfile:1 holds a credential (https://__token__:****@gitlab.corp.example/api/v4/projects/7/packages/pypi/simple): it is committed with the code and stays in the image history (docker history shows ENV and ARG values)",
+            "Dockerfile:8 --extra-index-url on the install command at Dockerfile:8 holds a credential (https://deploy:****@pkgs.corp.example/simple): it is committed with the code and printed in build logs",
+        }, f.Select(x => $"{x.Path}:{x.Line} {x.Message}"));
+        Runs.AssertNowhere(report, "s3cr3tTokenValue99", "Pa55w0rdForPkgs", "HunterHunter2024", "testonlypassword1");
+    }
+
+    [Fact]
+    public void DC2011_reads_trusted_hosts_and_plain_http_in_dockerfiles_and_install_commands()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        tree.Write("Dockerfile",
+            "FROM python:3.12-slim\n" +
+            "ENV PIP_TRUSTED_HOST=\"pypi.corp.example files.corp.example\"\n" +
+            "RUN pip install --trusted-host localhost -i http://mirror.corp.example/simple -r requirements.txt\n" +
+            "RUN pip install --index-url https://pypi.org/simple gunicorn==22.0.0\n");
+        var f = Runs.Check(tree.Root).Sorted("DC2011");
+        Assert.Equal(new[]
+        {
+            "Dockerfile:2: PIP_TRUSTED_HOST pypi.corp.example: the installer skips certificate verification for this host and accepts plain HTTP from it",
+            "Dockerfile:2: PIP_TRUSTED_HOST files.corp.example: the installer skips certificate verification for this host and accepts plain HTTP from it",
+            "Dockerfile:3: --index-url http://mirror.corp.example/simple is plain HTTP: anyone on the network path can serve altered packages",
+        }, f.Select(x => x.Message));
+    }
+
+    [Fact]
     public void DC2011_skips_loopback_hashed_downloads_docs_and_locks_that_repeat_the_manifest()
     {
         using var tree = TempTree.FromFixture(Paths.RuleFixture("DC2011", "clean"));

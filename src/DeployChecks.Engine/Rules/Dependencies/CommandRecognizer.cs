@@ -355,6 +355,16 @@ internal static class CommandRecognizer
                             }
                         }
                         continue;
+                    case "--index-url":
+                    case "--extra-index-url":
+                    case "--trusted-host":
+                    case "--find-links":
+                        value ??= i + 1 < args.Count ? args[++i] : null;
+                        if (value != null)
+                        {
+                            cmd.IndexOptions.Add(new IndexSetting(cmd.File, cmd.Line, name, value));
+                        }
+                        continue;
                     case "--require-hashes":
                         cmd.RequireHashes = true;
                         continue;
@@ -387,6 +397,15 @@ internal static class CommandRecognizer
                             {
                                 cmd.Files.Add(new InstallFileReference(value, o == 'r' ? InstallFileRole.Requirements : InstallFileRole.Constraints));
                             }
+                        }
+                        break;
+                    }
+                    if (o is 'i' or 'f')
+                    {
+                        string? value = k + 1 < a.Length ? a.Substring(k + 1) : (i + 1 < args.Count ? args[++i] : null);
+                        if (value != null)
+                        {
+                            cmd.IndexOptions.Add(new IndexSetting(cmd.File, cmd.Line, o == 'i' ? "--index-url" : "--find-links", value));
                         }
                         break;
                     }

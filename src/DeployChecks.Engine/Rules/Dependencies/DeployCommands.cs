@@ -20,8 +20,10 @@ namespace DeployChecks.Engine.Rules.Dependencies;
 /// </summary>
 public sealed class DeployCommands
 {
-    private DeployCommands(List<InstallCommand> installs, List<ServerCommand> servers, List<DeployCommandProblem> problems)
+    private DeployCommands(List<InstallCommand> installs, List<ServerCommand> servers, List<DeployCommandProblem> problems,
+        List<IndexSetting> indexSettings)
     {
+        IndexSettings = indexSettings;
         Installs = installs;
         Servers = servers;
         Problems = problems;
@@ -30,6 +32,10 @@ public sealed class DeployCommands
     public IReadOnlyList<InstallCommand> Installs { get; }
 
     public IReadOnlyList<ServerCommand> Servers { get; }
+
+    /// <summary>Package-index settings outside the dependency files: Dockerfile <c>ENV</c>/<c>ARG</c> of pip's and uv's
+    /// index variables, and index options on install command lines (outside development stages and files).</summary>
+    public IReadOnlyList<IndexSetting> IndexSettings { get; }
 
     /// <summary>Malformed instructions and YAML; each is also a non-terminating error of the run.</summary>
     public IReadOnlyList<DeployCommandProblem> Problems { get; }
@@ -64,7 +70,7 @@ public sealed class DeployCommands
             }
             b.Read(file, text.Text);
         }
-        return new DeployCommands(b.Installs, b.Servers, b.Problems);
+        return new DeployCommands(b.Installs, b.Servers, b.Problems, b.IndexSettings);
     }
 
     /// <summary>Reads files given as text (for tests and tools that have no run).</summary>
@@ -78,7 +84,7 @@ public sealed class DeployCommands
                 b.Read(file, t);
             }
         }
-        return new DeployCommands(b.Installs, b.Servers, b.Problems);
+        return new DeployCommands(b.Installs, b.Servers, b.Problems, b.IndexSettings);
     }
 
     private sealed class Stage
@@ -126,6 +132,37 @@ public sealed class DeployCommands
         public List<InstallCommand> Installs { get; } = new();
         public List<ServerCommand> Servers { get; } = new();
         public List<DeployCommandProblem> Problems { get; } = new();
+        public List<IndexSetting> IndexSettings { get; } = new();
+
+        /// <summary>pip's and uv's environment variables that name where packages come from.</summary>
+        private static readonly HashSet<string> IndexVariables = new(StringComparer.Ordinal)
+        {
+            "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", "PIP_FIND_LINKS",
+            "UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_DEFAULT_INDEX", "UV_INDEX", "UV_INSECURE_HOST", "UV_FIND_LINKS",
+        };
+
+        private void AddIndexVariables(WorkspaceFile file, DockerInstruction ins)
+        {
+            var words = ShellScript.Split(ins.Arguments.Replace('\n', ' '), out _);
+            if (words.Count == 0)
+            {
+                return;
+            }
+            var list = words[0].Words;
+            if (list.Count == 2 && list[0].IndexOf('=') < 0 && IndexVariables.Contains(list[0]))
+            {
+                IndexSettings.Add(new IndexSetting(file, ins.Line, list[0], list[1])); // legacy ENV KEY value
+                return;
+            }
+            foreach (var w in list)
+            {
+                int eq = w.IndexOf('=');
+                if (eq > 0 && IndexVariables.Contains(w.Substring(0, eq)) && eq + 1 < w.Length)
+                {
+                    IndexSettings.Add(new IndexSetting(file, ins.Line, w.Substring(0, eq), w.Substring(eq + 1)));
+                }
+            }
+        }
 
         public void Read(WorkspaceFile file, string text)
         {
@@ -181,6 +218,10 @@ public sealed class DeployCommands
                     if (ins.Keyword == "ARG")
                     {
                         SetVars(ins.Arguments, globalArgs, globalArgs);
+                        if (!devFile)
+                        {
+                            AddIndexVariables(file, ins);
+                        }
                     }
                     continue;
                 }
@@ -190,6 +231,10 @@ public sealed class DeployCommands
                     case "ARG":
                     case "ENV":
                         SetVars(ins.Arguments, stage.Vars, globalArgs);
+                        if (!dev)
+                        {
+                            AddIndexVariables(file, ins);
+                        }
                         break;
                     case "WORKDIR":
                         stage.WorkDir = Combine(stage.WorkDir, Substitute(Unquote(ins.Arguments.Trim()), stage.Vars));
@@ -799,6 +844,10 @@ public sealed class DeployCommands
                     MapFile(f, scope, cwd);
                 }
                 Installs.Add(r.Install);
+                if (!scope.Dev)
+                {
+                    IndexSettings.AddRange(r.Install.IndexOptions);
+                }
             }
             else if (r.Server != null)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using DeployChecks.Engine.Workspace;
 
@@ -20,7 +21,7 @@ public sealed class IndexUrlCredentialsRule : Rule
 
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsAndLocks;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsLocksAndInstallers;
 
     public override void Check(RuleContext context)
     {
@@ -43,6 +44,34 @@ public sealed class IndexUrlCredentialsRule : Rule
                     context.Report(file.File, entry.Line, 1,
                         $"{entry.Name} is installed from a URL that holds a credential ({redacted}) in {file.File.RelativePath}",
                         redacted, "entry:" + entry.NormalizedName);
+                }
+            }
+        }
+        CheckInstallers(context);
+    }
+
+    /// <summary>Index settings on install command lines and in Dockerfile ENV/ARG: a credential there is in the
+    /// repository, and an ENV or ARG value is also in the image's history for anyone who pulls it.</summary>
+    private static void CheckInstallers(RuleContext context)
+    {
+        foreach (var setting in DeployCommands.For(context).IndexSettings)
+        {
+            if (setting.IsTrustedHost || setting.File.IsNonProduction)
+            {
+                continue;
+            }
+            foreach (string url in setting.Values)
+            {
+                if (DependencyHygiene.HasCredential(url, out string redacted))
+                {
+                    string where = setting.Name.StartsWith("-", StringComparison.Ordinal)
+                        ? $"{setting.Name} on the install command at {setting.File.RelativePath}:{setting.Line}"
+                        : $"{setting.Name} set in {setting.File.RelativePath}:{setting.Line}";
+                    string extra = setting.Name.StartsWith("-", StringComparison.Ordinal)
+                        ? "it is committed with the code and printed in build logs"
+                        : "it is committed with the code and stays in the image history (docker history shows ENV and ARG values)";
+                    context.Report(setting.File, setting.Line, 1, $"{where} holds a credential ({redacted}): {extra}", redacted,
+                        "setting:" + setting.Name + ":" + DependencyHygiene.HostOf(url));
                 }
             }
         }

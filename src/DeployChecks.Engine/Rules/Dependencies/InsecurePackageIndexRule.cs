@@ -21,7 +21,7 @@ public sealed class InsecurePackageIndexRule : Rule
 
     public override RuleDescriptor Descriptor => Definition;
 
-    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsAndLocks;
+    public override IReadOnlyList<ArtifactKind> Reads => DependencyKinds.ManifestsLocksAndInstallers;
 
     public override void Check(RuleContext context)
     {
@@ -70,6 +70,39 @@ public sealed class InsecurePackageIndexRule : Rule
                     context.Report(file.File, entry.Line, 1,
                         $"{file.File.RelativePath}: {entry.Name} is downloaded over plain HTTP ({shown}) with no hash to check it",
                         shown, "entry:" + entry.NormalizedName);
+                }
+            }
+        }
+        CheckInstallers(context);
+    }
+
+    /// <summary>Index settings on install command lines and in Dockerfile ENV/ARG (<c>--trusted-host</c>,
+    /// <c>PIP_TRUSTED_HOST</c>, <c>UV_INSECURE_HOST</c>, plain-HTTP index URLs).</summary>
+    private static void CheckInstallers(RuleContext context)
+    {
+        foreach (var setting in DeployCommands.For(context).IndexSettings)
+        {
+            if (setting.File.IsNonProduction)
+            {
+                continue;
+            }
+            foreach (string value in setting.Values)
+            {
+                string host = setting.IsTrustedHost ? value : DependencyHygiene.HostOf(value);
+                if (DependencyHygiene.IsLoopback(host))
+                {
+                    continue;
+                }
+                string shown = DependencyHygiene.Redact(value);
+                string? why = setting.IsTrustedHost
+                    ? $"{setting.Name} {shown}: the installer skips certificate verification for this host and accepts plain HTTP from it"
+                    : DependencyHygiene.IsPlainHttp(value)
+                        ? $"{setting.Name} {shown} is plain HTTP: anyone on the network path can serve altered packages"
+                        : null;
+                if (why != null)
+                {
+                    context.Report(setting.File, setting.Line, 1, $"{setting.File.RelativePath}:{setting.Line}: {why}", shown,
+                        "setting:" + setting.Name + ":" + host);
                 }
             }
         }
