@@ -194,6 +194,37 @@ public class DependencyHygieneRuleTests
     }
 
     [Fact]
+    public void DC2010_and_DC2011_read_index_variables_in_ci_and_compose_files()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        tree.Write(".github/workflows/ci.yml",
+            "on: push\nenv:\n  PIP_EXTRA_INDEX_URL: https://ci-bot:GhSecretValue2024@pkgs.corp.example/simple\n" +
+            "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      PIP_INDEX_URL: https://${{ secrets.PIP_USER }}:${{ secrets.PIP_TOKEN }}@pypi.corp.example/simple\n" +
+            "    steps:\n      - run: pip install -r requirements.txt\n");
+        tree.Write(".gitlab-ci.yml",
+            "variables:\n  PIP_INDEX_URL:\n    value: http://mirror.corp.example/simple\n    description: internal mirror\n  UV_INDEX_URL: https://gitlab-ci-token:$CI_JOB_TOKEN@gitlab.corp.example/simple\n" +
+            "test:\n  script:\n    - pip install -r requirements.txt\n");
+        tree.Write("azure-pipelines.yml",
+            "variables:\n  - name: PIP_EXTRA_INDEX_URL\n    value: https://az:AzureFeedPat12345@pkgs.dev.azure.com/org/_packaging/feed/pypi/simple\n" +
+            "steps:\n  - script: pip install -r requirements.txt\n");
+        tree.Write("docker-compose.yml",
+            "services:\n  web:\n    build:\n      context: .\n    environment:\n      - PIP_TRUSTED_HOST=pypi.corp.example\n      - DJANGO_DEBUG=0\n");
+        var report = Runs.Check(tree.Root);
+        Assert.Equal(new[]
+        {
+            ".github/workflows/ci.yml:3 PIP_EXTRA_INDEX_URL set in .github/workflows/ci.yml:3 holds a credential (https://ci-bot:****@pkgs.corp.example/simple): it is committed with the code; use the CI system's secret variables instead",
+            "azure-pipelines.yml:3 PIP_EXTRA_INDEX_URL set in azure-pipelines.yml:3 holds a credential (https://az:****@pkgs.dev.azure.com/org/_packaging/feed/pypi/simple): it is committed with the code; use the CI system's secret variables instead",
+        }, report.Sorted("DC2010").Select(x => $"{x.Path}:{x.Line} {x.Message}"));
+        Assert.Equal(new[]
+        {
+            ".gitlab-ci.yml:3: PIP_INDEX_URL http://mirror.corp.example/simple is plain HTTP: anyone on the network path can serve altered packages",
+            "docker-compose.yml:6: PIP_TRUSTED_HOST pypi.corp.example: the installer skips certificate verification for this host and accepts plain HTTP from it",
+        }, report.Sorted("DC2011").Select(x => x.Message));
+        Runs.AssertNowhere(report, "GhSecretValue2024", "AzureFeedPat12345");
+    }
+
+    [Fact]
     public void DC2011_reads_trusted_hosts_and_plain_http_in_dockerfiles_and_install_commands()
     {
         using var tree = new TempTree();

@@ -18,11 +18,12 @@ internal static class DependencyKinds
         ArtifactKind.PipfileLock, ArtifactKind.PoetryLock, ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock,
     };
 
-    /// <summary>The dependency files plus the files whose commands install packages (Dockerfiles and CI pipelines).</summary>
+    /// <summary>The dependency files plus the files that install packages or set the installers' index variables
+    /// (Dockerfiles, CI pipelines, compose files).</summary>
     internal static readonly ArtifactKind[] ManifestsLocksAndInstallers =
     {
         ArtifactKind.Requirements, ArtifactKind.Pyproject, ArtifactKind.Pipfile, ArtifactKind.SetupCfg, ArtifactKind.SetupPy,
         ArtifactKind.PipfileLock, ArtifactKind.PoetryLock, ArtifactKind.UvLock, ArtifactKind.PdmLock, ArtifactKind.PyLock,
-        ArtifactKind.Dockerfile, ArtifactKind.GitHubWorkflow, ArtifactKind.AzurePipeline, ArtifactKind.GitLabCi,
+        ArtifactKind.Dockerfile, ArtifactKind.GitHubWorkflow, ArtifactKind.AzurePipeline, ArtifactKind.GitLabCi, ArtifactKind.Compose,
     };
 }

@@ -516,6 +516,10 @@ public sealed class DeployCommands
                 {
                     continue;
                 }
+                if (!file.IsNonProduction)
+                {
+                    AddYamlIndexVariables(file, root, 0);
+                }
                 switch (file.Kind)
                 {
                     case ArtifactKind.Compose:
@@ -531,6 +535,53 @@ public sealed class DeployCommands
                         ReadGitLab(file, root);
                         break;
                 }
+            }
+        }
+
+        /// <summary>pip's and uv's index variables wherever a CI or compose file sets them: GitHub Actions and compose
+        /// <c>env:</c>/<c>environment:</c>/<c>args:</c> mappings, GitLab <c>variables:</c> (plain or <c>{value: …}</c>),
+        /// Azure <c>variables:</c> lists of <c>name:</c>/<c>value:</c>, and compose's <c>- VAR=value</c> lists.</summary>
+        private void AddYamlIndexVariables(WorkspaceFile file, YamlNode node, int depth)
+        {
+            if (depth > 12)
+            {
+                return;
+            }
+            switch (node)
+            {
+                case YamlMappingNode map:
+                    if (Scalar(Get(map, "name")) is { } named && IndexVariables.Contains(named) && Get(map, "value") is YamlScalarNode { Value: { Length: > 0 } v } azure)
+                    {
+                        IndexSettings.Add(new IndexSetting(file, (int)azure.Start.Line, named, v));
+                    }
+                    foreach (var kv in map.Children)
+                    {
+                        string? key = Scalar(kv.Key);
+                        var value = kv.Value is YamlMappingNode { } wrapped && key != null && IndexVariables.Contains(key) ? Get(wrapped, "value") : kv.Value;
+                        if (key != null && IndexVariables.Contains(key) && value is YamlScalarNode { Value: { Length: > 0 } text } scalar)
+                        {
+                            IndexSettings.Add(new IndexSetting(file, (int)scalar.Start.Line, key, text));
+                        }
+                        else
+                        {
+                            AddYamlIndexVariables(file, kv.Value, depth + 1);
+                        }
+                    }
+                    break;
+                case YamlSequenceNode seq:
+                    foreach (var item in seq.Children)
+                    {
+                        if (item is YamlScalarNode { Value: { } entry } scalar && entry.IndexOf('=') is int eq && eq > 0 &&
+                            IndexVariables.Contains(entry.Substring(0, eq)) && eq + 1 < entry.Length)
+                        {
+                            IndexSettings.Add(new IndexSetting(file, (int)scalar.Start.Line, entry.Substring(0, eq), entry.Substring(eq + 1)));
+                        }
+                        else
+                        {
+                            AddYamlIndexVariables(file, item, depth + 1);
+                        }
+                    }
+                    break;
             }
         }
 

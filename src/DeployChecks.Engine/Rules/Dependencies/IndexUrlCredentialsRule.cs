@@ -69,7 +69,9 @@ public sealed class IndexUrlCredentialsRule : Rule
                         : $"{setting.Name} set in {setting.File.RelativePath}:{setting.Line}";
                     string extra = setting.Name.StartsWith("-", StringComparison.Ordinal)
                         ? "it is committed with the code and printed in build logs"
-                        : "it is committed with the code and stays in the image history (docker history shows ENV and ARG values)";
+                        : setting.File.Kind == ArtifactKind.Dockerfile
+                            ? "it is committed with the code and stays in the image history (docker history shows ENV and ARG values)"
+                            : "it is committed with the code; use the CI system's secret variables instead";
                     context.Report(setting.File, setting.Line, 1, $"{where} holds a credential ({redacted}): {extra}", redacted,
                         "setting:" + setting.Name + ":" + DependencyHygiene.HostOf(url));
                 }
