@@ -174,14 +174,10 @@ public static class CliApplication
         {
             throw new UsageException($"'{text}' is not an absolute URL");
         }
-        string? destination = cli.Output ?? VulnerabilityDatabaseLocations.UserCacheFile();
+        string? destination = VulnerabilityDatabaseLocations.UpdateDestination(cli.Output);
         if (destination == null)
         {
             throw new UsageException("no per-user cache directory (HOME, XDG_CACHE_HOME and LOCALAPPDATA are unset); give --output <file>");
-        }
-        if (Directory.Exists(destination))
-        {
-            destination = Path.Combine(destination, VulnerabilityDatabaseLocations.CacheFileName);
         }
         int seconds = 300;
         if (cli.Timeout != null && (!int.TryParse(cli.Timeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds < 1))

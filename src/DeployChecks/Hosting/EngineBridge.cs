@@ -181,20 +181,13 @@ internal static class EngineBridge
                 ErrorIds.VulnerabilityDatabaseUpdateFailed, ErrorCategory.InvalidArgument, text));
             return null;
         }
+        destination = VulnerabilityDatabaseLocations.UpdateDestination(destination);
         if (destination == null)
         {
-            destination = VulnerabilityDatabaseLocations.UserCacheFile();
-            if (destination == null)
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException("No per-user cache directory (neither HOME, XDG_CACHE_HOME nor LOCALAPPDATA is set): give -Destination."),
-                    ErrorIds.VulnerabilityDatabaseUpdateFailed, ErrorCategory.InvalidArgument, null));
-                return null;
-            }
-        }
-        else if (Directory.Exists(destination))
-        {
-            destination = Path.Combine(destination, VulnerabilityDatabaseLocations.CacheFileName);
+            cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("No per-user cache directory (neither HOME, XDG_CACHE_HOME nor LOCALAPPDATA is set): give -Destination."),
+                ErrorIds.VulnerabilityDatabaseUpdateFailed, ErrorCategory.InvalidArgument, null));
+            return null;
         }
         var request = new VulnerabilityDatabaseUpdateRequest(parsed, destination) { Timeout = TimeSpan.FromSeconds(timeoutSec), Force = force };
         try
