@@ -194,6 +194,24 @@ public class DependencyHygieneRuleTests
     }
 
     [Fact]
+    public void DC2011_reads_the_legacy_env_form_whose_value_is_the_rest_of_the_line()
+    {
+        using var tree = new TempTree();
+        tree.Write("requirements.txt", "flask==3.0.3\n");
+        tree.Write("Dockerfile",
+            "FROM python:3.12-slim\n" +
+            "ENV PIP_INDEX_URL http://mirror.corp.example/simple?region=eu\n" +
+            "ENV PIP_TRUSTED_HOST pypi.corp.example files.corp.example\n" +
+            "ARG PIP_EXTRA_INDEX_URL\n");
+        Assert.Equal(new[]
+        {
+            "Dockerfile:2: PIP_INDEX_URL http://mirror.corp.example/simple?region=eu is plain HTTP: anyone on the network path can serve altered packages",
+            "Dockerfile:3: PIP_TRUSTED_HOST pypi.corp.example: the installer skips certificate verification for this host and accepts plain HTTP from it",
+            "Dockerfile:3: PIP_TRUSTED_HOST files.corp.example: the installer skips certificate verification for this host and accepts plain HTTP from it",
+        }, Runs.Check(tree.Root).Sorted("DC2011").Select(x => x.Message));
+    }
+
+    [Fact]
     public void DC2010_and_DC2011_read_index_variables_in_ci_and_compose_files()
     {
         using var tree = new TempTree();

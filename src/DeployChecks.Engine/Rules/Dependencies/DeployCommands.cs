@@ -143,23 +143,11 @@ public sealed class DeployCommands
 
         private void AddIndexVariables(WorkspaceFile file, DockerInstruction ins)
         {
-            var words = ShellScript.Split(ins.Arguments.Replace('\n', ' '), out _);
-            if (words.Count == 0)
+            foreach (var (key, value) in Assignments(ins.Arguments))
             {
-                return;
-            }
-            var list = words[0].Words;
-            if (list.Count == 2 && list[0].IndexOf('=') < 0 && IndexVariables.Contains(list[0]))
-            {
-                IndexSettings.Add(new IndexSetting(file, ins.Line, list[0], list[1])); // legacy ENV KEY value
-                return;
-            }
-            foreach (var w in list)
-            {
-                int eq = w.IndexOf('=');
-                if (eq > 0 && IndexVariables.Contains(w.Substring(0, eq)) && eq + 1 < w.Length)
+                if (IndexVariables.Contains(key) && value.Length > 0)
                 {
-                    IndexSettings.Add(new IndexSetting(file, ins.Line, w.Substring(0, eq), w.Substring(eq + 1)));
+                    IndexSettings.Add(new IndexSetting(file, ins.Line, key, value));
                 }
             }
         }
@@ -306,23 +294,37 @@ public sealed class DeployCommands
 
         private static void SetVars(string arguments, Dictionary<string, string> into, Dictionary<string, string> lookup)
         {
-            var words = ShellScript.Split(arguments.Replace('\n', ' '), out _);
-            if (words.Count == 0)
+            foreach (var (key, value) in Assignments(arguments))
             {
-                return;
+                into[key] = Substitute(value, lookup);
+            }
+        }
+
+        /// <summary>The assignments of an ENV or ARG instruction as Docker reads them: <c>KEY=value …</c>, or the
+        /// legacy <c>ENV KEY value words</c> (first word without <c>=</c>: the rest of the line is the value).
+        /// <c>ARG NAME</c> without a default assigns nothing.</summary>
+        private static IEnumerable<(string Key, string Value)> Assignments(string arguments)
+        {
+            var words = ShellScript.Split(arguments.Replace('\n', ' '), out _);
+            if (words.Count == 0 || words[0].Words.Count == 0)
+            {
+                yield break;
             }
             var list = words[0].Words;
-            if (list.Count == 2 && list[0].IndexOf('=') < 0 && list[1].IndexOf('=') < 0)
+            if (list[0].IndexOf('=') < 0)
             {
-                into[list[0]] = Substitute(list[1], lookup); // legacy ENV KEY value
-                return;
+                if (list.Count > 1)
+                {
+                    yield return (list[0], string.Join(" ", list.Skip(1)));
+                }
+                yield break;
             }
             foreach (var w in list)
             {
                 int eq = w.IndexOf('=');
                 if (eq > 0)
                 {
-                    into[w.Substring(0, eq)] = Substitute(w.Substring(eq + 1), lookup);
+                    yield return (w.Substring(0, eq), w.Substring(eq + 1));
                 }
             }
         }
