@@ -105,36 +105,33 @@ internal static class EngineBridge
         bool isDirectory = Directory.Exists(path);
         foreach (var doc in documents)
         {
-            foreach (var entry in doc.Entries)
-            {
-                if (include(entry))
-                {
-                    cmdlet.WriteObject(entry);
-                }
-            }
             string file = isDirectory ? Path.Combine(path, doc.Source.Replace('/', Path.DirectorySeparatorChar)) : path;
-            foreach (var problem in doc.Problems)
-            {
-                cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
-                    ErrorCategory.ParserError, file));
-            }
+            WriteEntriesAndProblems(cmdlet, doc.Entries, doc.Problems, include, _ => file);
         }
     }
 
     private static void WriteResolvedRequirements(PSCmdlet cmdlet, string path, Func<DependencyLockEntry, bool> include)
     {
         var resolved = DependencyInventory.ResolveRequirements(path);
-        foreach (var entry in resolved.Entries)
+        WriteEntriesAndProblems(cmdlet, resolved.Entries, resolved.Problems, include, problem => problem.Source);
+    }
+
+    /// <summary>Writes the entries <paramref name="include"/> keeps, then each problem as a non-terminating
+    /// MalformedDependencyFile error whose target is the file <paramref name="targetOf"/> names.</summary>
+    private static void WriteEntriesAndProblems(PSCmdlet cmdlet, IEnumerable<DependencyLockEntry> entries, IEnumerable<DependencyProblem> problems,
+        Func<DependencyLockEntry, bool> include, Func<DependencyProblem, string> targetOf)
+    {
+        foreach (var entry in entries)
         {
             if (include(entry))
             {
                 cmdlet.WriteObject(entry);
             }
         }
-        foreach (var problem in resolved.Problems)
+        foreach (var problem in problems)
         {
             cmdlet.WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), ErrorIds.MalformedDependencyFile,
-                ErrorCategory.ParserError, problem.Source));
+                ErrorCategory.ParserError, targetOf(problem)));
         }
     }
 
