@@ -29,8 +29,8 @@ public class ManifestTests
         Assert.Equal("Invoke-DeployChecklist", r.Output[1].ToString());
         Assert.Equal("env-file-not-ignored", r.Output[2].ToString());
 
-        // Format data resolves from out/DeployChecks too. (Cmdlet help is looked up under the module base, the
-        // repository root here, so Get-Help shows the MAML only when importing out/DeployChecks.)
+        // Format data resolves from out/DeployChecks too; cmdlet help from en-US/ at the root, which the build writes
+        // because PowerShell looks for it under the module base (HelpTests covers both import paths).
         Assert.Contains("Summary:", ps.Run("Get-DeployCheckRule | Out-Null; [DeployChecks.ChecklistReport]::new() | Out-Default").HostText);
         Assert.Contains("ChecklistReport", ps.Run("(Get-Command Invoke-DeployChecklist).OutputType.Name").Output.Select(o => o.ToString()).First());
     }
