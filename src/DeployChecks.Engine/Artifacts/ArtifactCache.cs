@@ -38,7 +38,8 @@ public sealed class ArtifactCache
     {
         var byParser = _parsed.GetOrAdd(file.RelativePath, _ => new ConcurrentDictionary<Type, Lazy<object>>());
         var lazy = byParser.GetOrAdd(parser.GetType(),
-            _ => new Lazy<object>(() => parser.Parse(file, GetText(file)), LazyThreadSafetyMode.ExecutionAndPublication));
+            _ => new Lazy<object>(() => parser is IArtifactViewParser<T> view ? view.Parse(file, this) : parser.Parse(file, GetText(file)),
+                LazyThreadSafetyMode.ExecutionAndPublication));
         return (T)lazy.Value;
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Artifacts.Compose;
 using DeployChecks.Engine.Artifacts.Dockerfile;
 using DeployChecks.Engine.Artifacts.Env;
 using DeployChecks.Engine.Artifacts.Procfile;
@@ -28,6 +29,7 @@ public static class ArtifactParsers
         Register(EnvFileParser.Instance, ArtifactKind.EnvFile),
         Register(DockerfileParser.Instance, ArtifactKind.Dockerfile),
         Register(ProcfileParser.Instance, ArtifactKind.Procfile),
+        Register(ComposeFileParser.Instance, ArtifactKind.Compose),
         Register(YamlFileParser.Instance, ArtifactKind.Compose, ArtifactKind.GitHubWorkflow, ArtifactKind.AzurePipeline,
             ArtifactKind.GitLabCi, ArtifactKind.DeployChecksOptions),
         Register(RequirementsFileParser.Instance, ArtifactKind.Requirements),

@@ -10,3 +10,10 @@ public interface IArtifactParser<out T> where T : class
     /// <summary>Parses; problems in the content are recorded in the result, never thrown.</summary>
     T Parse(WorkspaceFile file, SourceText text);
 }
+
+/// <summary>A parser whose model is a view of another artifact of the same file (a compose model of the file's YAML
+/// tree): the cache hands it itself, so the underlying artifact is parsed once and shared.</summary>
+public interface IArtifactViewParser<out T> : IArtifactParser<T> where T : class
+{
+    T Parse(WorkspaceFile file, ArtifactCache cache);
+}

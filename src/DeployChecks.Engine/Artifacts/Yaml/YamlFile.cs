@@ -38,5 +38,5 @@ public sealed class YamlFileParser : IArtifactParser<YamlFile>
     {
     }
 
-    public YamlFile Parse(WorkspaceFile file, SourceText text) => new(file, YamlLoader.Load(text.Text));
+    public YamlFile Parse(WorkspaceFile file, SourceText text) => new(file, YamlLoader.Load(text.Text, file));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using DeployChecks.Engine.Workspace;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -41,13 +42,13 @@ public static class YamlLoader
 
     public const string ErrorId = "MalformedYaml";
 
-    public static YamlContent Load(string text)
+    public static YamlContent Load(string text, WorkspaceFile? file = null)
     {
         var documents = new List<YamlValue?>();
         var problems = new List<ArtifactProblem>();
         var scanner = new DepthBoundScanner(new Scanner(new StringReader(text), skipComments: true), MaxDepth);
         var parser = new Parser(scanner);
-        var builder = new Builder(problems);
+        var builder = new Builder(problems, file);
         try
         {
             while (parser.MoveNext())
@@ -91,9 +92,12 @@ public static class YamlLoader
         private readonly Dictionary<string, YamlValue> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
 
-        public Builder(List<ArtifactProblem> problems)
+        private readonly WorkspaceFile? _file;
+
+        public Builder(List<ArtifactProblem> problems, WorkspaceFile? file)
         {
             _problems = problems;
+            _file = file;
         }
 
         public DocumentResult? Completed { get; set; }
@@ -113,7 +117,7 @@ public static class YamlLoader
                     Completed = new DocumentResult(_root);
                     return true;
                 case Scalar s:
-                    return Place(Anchor(s, new YamlScalar(Line(s.Start), Col(s.Start), TagOf(s), s.Value, Style(s.Style))));
+                    return Place(Anchor(s, new YamlScalar(Line(s.Start), Col(s.Start), TagOf(s), s.Value, Style(s.Style)) { File = _file }));
                 case SequenceStart ss:
                     _stack.Push(new Frame(ss, isMapping: false));
                     return CheckDepth(ss.Start);
@@ -132,7 +136,7 @@ public static class YamlLoader
                         {
                             entries.Add(new YamlEntry(f.Items[i], f.Items[i + 1]));
                         }
-                        var map = new YamlMapping(Line(f.Start.Start), Col(f.Start.Start), TagOf(f.Start), entries, Saturate(f.Weight), out var duplicates);
+                        var map = new YamlMapping(Line(f.Start.Start), Col(f.Start.Start), TagOf(f.Start), entries, Saturate(f.Weight), out var duplicates) { File = _file };
                         foreach (var d in duplicates ?? new List<YamlEntry>())
                         {
                             _problems.Add(new ArtifactProblem(ErrorId, d.Key.Line, d.Key.Column,
@@ -142,7 +146,7 @@ public static class YamlLoader
                     }
                     else
                     {
-                        node = new YamlSequence(Line(f.Start.Start), Col(f.Start.Start), TagOf(f.Start), f.Items, Saturate(f.Weight));
+                        node = new YamlSequence(Line(f.Start.Start), Col(f.Start.Start), TagOf(f.Start), f.Items, Saturate(f.Weight)) { File = _file };
                     }
                     return Place(Anchor(f.Start, node));
                 }
@@ -152,7 +156,7 @@ public static class YamlLoader
                     if (!_anchors.TryGetValue(name, out var target))
                     {
                         _problems.Add(new ArtifactProblem(ErrorId, Line(alias.Start), Col(alias.Start), $"alias *{Quote(name, quoted: false)} names no anchor defined before it"));
-                        target = new YamlScalar(Line(alias.Start), Col(alias.Start), null, "", YamlScalarStyle.Plain);
+                        target = new YamlScalar(Line(alias.Start), Col(alias.Start), null, "", YamlScalarStyle.Plain) { File = _file };
                     }
                     _expanded += target.Weight;
                     if (_expanded > MaxExpandedNodes)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Artifacts.Yaml;
 
@@ -35,6 +36,12 @@ public abstract class YamlValue
 
     /// <summary>1-based column where the node starts.</summary>
     public int Column { get; }
+
+    /// <summary>The file the node was read from (null for text parsed without one).</summary>
+    public WorkspaceFile? File { get; internal init; }
+
+    /// <summary>Where the node starts, for messages and findings (<see cref="File"/> must be set).</summary>
+    public SourceLocation Location => new(File!, Line, Column);
 
     /// <summary>An explicit tag (<c>!reference</c>, <c>!!str</c>), or null.</summary>
     public string? Tag { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Artifacts.Compose;
 using DeployChecks.Engine.Artifacts.Procfile;
 using DeployChecks.Engine.Artifacts.Yaml;
 using DeployChecks.Engine.Text;
@@ -48,9 +49,6 @@ internal sealed partial class DeployCommandBuilder
             }
             switch (file.Kind)
             {
-                case ArtifactKind.Compose:
-                    ReadCompose(file, root);
-                    break;
                 case ArtifactKind.GitHubWorkflow:
                     ReadGitHub(file, root);
                     break;
@@ -68,37 +66,37 @@ internal sealed partial class DeployCommandBuilder
 
     private static string? Scalar(YamlValue? node) => node is YamlScalar s ? s.Value : null;
 
-    private void ReadCompose(WorkspaceFile file, YamlMapping root)
+    /// <summary>Compose <c>command:</c>/<c>entrypoint:</c> of each service of one file (each file is read on its own:
+    /// an override file's commands are development ones, the base file's are not).</summary>
+    public void Read(ComposeFile compose)
     {
-        if (Get(root, "services") is not YamlMapping services)
+        var file = compose.File;
+        foreach (var p in compose.Problems)
         {
-            return;
+            Problems.Add(new DeployCommandProblem(p.ErrorId, file, p.Line, p.Describe(file)));
+        }
+        if (!file.IsNonProduction)
+        {
+            IndexVariables.FromYaml(file, compose.Root, IndexSettings);
         }
         bool devFile = DevelopmentSettings.IsDevFile(file);
-        foreach (var kv in services.Pairs)
+        foreach (var service in compose.Services)
         {
-            if (kv.Value is not YamlMapping service)
-            {
-                continue;
-            }
-            string name = Scalar(kv.Key) ?? "";
             // A service built here runs this repository's image; one with only image: runs someone else's.
-            string? image = Get(service, "build") == null ? Scalar(Get(service, "image")) : null;
-            string cwd = Scalar(Get(service, "working_dir")) ?? "";
-            var scope = new Scope(file, DeployCommandOrigin.Compose, name, devFile, runtime: true, null, null, image);
+            string? image = service.Build == null ? service.Image : null;
+            string cwd = service.WorkingDir ?? "";
+            var scope = new Scope(file, DeployCommandOrigin.Compose, service.Name, devFile, runtime: true, null, null, image);
             // entrypoint + command run together; each is recognised on its own, which is what matters here.
-            foreach (var key in new[] { "entrypoint", "command" })
+            foreach (var command in new[] { service.Entrypoint, service.Command })
             {
-                var node = Get(service, key);
-                if (node is YamlSequence seq)
+                if (command?.Words != null)
                 {
-                    var words = seq.Items.Select(c => Scalar(c) ?? "").ToList();
-                    RunWords(words, seq.Line, scope, cwd);
+                    RunWords(command.Words, command.Location.Line, scope, cwd);
                 }
-                else if (node is YamlScalar { Value: { Length: > 0 } value } scalar)
+                else if (command?.Node is YamlScalar { Value: { Length: > 0 } text } scalar)
                 {
                     // Compose splits a string command shell-like but does not run a shell.
-                    RunYamlScript(value, scalar, scope, cwd);
+                    RunYamlScript(text, scalar, scope, cwd);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DeployChecks.Engine.Artifacts.Compose;
 using DeployChecks.Engine.Artifacts.Dockerfile;
 using DeployChecks.Engine.Artifacts.Procfile;
 using DeployChecks.Engine.Artifacts.Yaml;
@@ -19,7 +20,7 @@ namespace DeployChecks.Engine.Models.Deploy;
 /// through <c>cd</c> and <c>working-directory</c> in CI, then by path suffix or file name when that fails
 /// (<see cref="InstallFileReference.Note"/> says which).
 /// </summary>
-[RunModel(typeof(DockerfileModel), typeof(YamlFile), typeof(ProcfileModel))]
+[RunModel(typeof(DockerfileModel), typeof(ComposeFile), typeof(YamlFile), typeof(ProcfileModel))]
 public sealed class DeployCommands
 {
     private DeployCommands(DeployCommandBuilder b)
@@ -72,7 +73,10 @@ public sealed class DeployCommands
                 case ArtifactKind.Procfile when context.Get(file, ProcfileParser.Instance) is { } procfile:
                     b.Read(procfile);
                     break;
-                case ArtifactKind.Compose or ArtifactKind.GitHubWorkflow or ArtifactKind.AzurePipeline or ArtifactKind.GitLabCi
+                case ArtifactKind.Compose when context.Get(file, ComposeFileParser.Instance) is { } compose:
+                    b.Read(compose);
+                    break;
+                case ArtifactKind.GitHubWorkflow or ArtifactKind.AzurePipeline or ArtifactKind.GitLabCi
                     when context.Get(file, YamlFileParser.Instance) is { } yaml:
                     b.Read(yaml);
                     break;
@@ -98,6 +102,9 @@ public sealed class DeployCommands
                     break;
                 case ArtifactKind.Procfile:
                     b.Read(ProcfileModel.Parse(t, file));
+                    break;
+                case ArtifactKind.Compose:
+                    b.Read(ComposeFile.Parse(t, file));
                     break;
                 default:
                     b.Read(YamlFileParser.Instance.Parse(file, new SourceText(t)));
