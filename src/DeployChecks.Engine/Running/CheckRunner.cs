@@ -90,7 +90,7 @@ public static class CheckRunner
         var selected = SelectRules(rules ?? RuleRegistry.All, options);
         if (selected.Any(r => r.Descriptor.Id == Rules.Dependencies.KnownVulnerabilityRule.Definition.Id))
         {
-            Rules.Dependencies.RunVulnerabilityDatabase.Validate(options);
+            Models.Dependencies.RunVulnerabilityDatabase.Validate(options);
         }
         var runs = selected.Select(r => new RuleRun(r, new RuleContext(r.Descriptor, state))).ToList();
         // Per-file rules run file by file (every rule on one file, then the file's parsed artifacts are released),
@@ -198,7 +198,7 @@ public static class CheckRunner
             Errors = state.Errors,
             FailOn = options.FailOn,
             IgnoreErrors = options.IgnoreErrors,
-            VulnerabilityDatabase = state.Artifacts.TryGetShared<Rules.Dependencies.RunVulnerabilityDatabase>()?.Used,
+            VulnerabilityDatabase = state.Artifacts.TryGetShared<Models.Dependencies.RunVulnerabilityDatabase>()?.Used,
         };
     }
 
