@@ -96,6 +96,18 @@ public class InvokeDeployChecklistTests
     }
 
     [Fact]
+    public void Progress_says_what_it_counts()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Invoke-DeployChecklist $args[0] | Out-Null", app.Root);
+        // Updates are throttled, so a small run may show only its last record: it says what was counted too.
+        var last = r.Progress.Last();
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+        Assert.Matches(@"^Checked \d+ files, ran \d+ repository-wide checks$", last.StatusDescription);
+    }
+
+    [Fact]
     public void Without_Path_the_current_location_is_checked()
     {
         using var app = TestApp.Insecure();

@@ -218,3 +218,11 @@ Describe 'Format data' {
         (Invoke-DeployChecklist $app).Checks | Out-String | Should -Match 'Area: Configuration'
     }
 }
+
+Describe 'Get-DeployCheckRule order' {
+    It 'lists the rules sorted by ID' {
+        $ids = (Get-DeployCheckRule).Id
+        $ids | Should -Not -BeNullOrEmpty
+        $ids | Should -Be ($ids | Sort-Object -CaseSensitive)
+    }
+}

@@ -148,7 +148,7 @@ public static class CheckRunner
                 }
                 state.Artifacts.Release(file);
                 int n = Interlocked.Increment(ref done);
-                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
+                dispatcher.Progress("DeployChecks", $"Checked {Math.Min(n, fileOrder.Count)} of {fileOrder.Count} files", total == 0 ? 100 : n * 100 / total);
             });
             Parallel.ForEach(whole, parallel, run =>
             {
@@ -160,7 +160,7 @@ public static class CheckRunner
                 }, dispatcher, state, out _);
                 run.AddTime(own.Elapsed);
                 int n = Interlocked.Increment(ref done);
-                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
+                dispatcher.Progress("DeployChecks", $"Ran {n - fileOrder.Count} of {whole.Count} repository-wide checks", total == 0 ? 100 : n * 100 / total);
             });
         });
 
@@ -173,7 +173,7 @@ public static class CheckRunner
             checks.Add(result);
             findings.AddRange(result.Findings);
         }
-        dispatcher.Progress("DeployChecks", "Done", -1);
+        dispatcher.Progress("DeployChecks", $"Checked {fileOrder.Count} files, ran {whole.Count} repository-wide checks", -1);
         dispatcher.Drain();
 
         findings.Sort((a, b) =>

@@ -189,7 +189,8 @@ internal static class EngineBridge
     }
 
     /// <summary>The descriptors of every rule of this release, as public <see cref="RuleInfo"/> objects.</summary>
-    public static IReadOnlyList<RuleInfo> GetRules() => RuleRegistry.Descriptors.Select(d => d.ToInfo()).ToList();
+    public static IReadOnlyList<RuleInfo> GetRules() =>
+        RuleRegistry.Descriptors.Select(d => d.ToInfo()).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Parses the dependency files of <paramref name="path"/> (a directory or one file) and writes each
     /// entry <paramref name="include"/> accepts as soon as its file is parsed; each problem becomes a
