@@ -1,12 +1,71 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DeployChecks.Cli;
 
-/// <summary>Parses <c>deploychecks &lt;command&gt; [path] [--option value]…</c>. Options take
-/// <c>--name value</c> or <c>--name=value</c>; list options repeat or take comma-separated values.</summary>
+/// <summary>Parses <c>deploychecks &lt;command&gt; [arguments] [--option value]…</c>. Options take <c>--name value</c> or
+/// <c>--name=value</c>; list options repeat or take comma-separated values. Each command accepts only its own options:
+/// <c>check --timeout 5</c> is a usage error that names the command the option belongs to.</summary>
 internal static class ArgumentParser
 {
+    private const string Check = "check";
+    private const string Rules = "rules";
+    private const string Explain = "explain";
+    private const string UpdateDb = "update-vuln-db";
+    private const string Merge = "merge";
+
+    /// <summary>The commands and how many positional arguments each takes (-1: any number).</summary>
+    private static readonly Dictionary<string, int> Commands = new(StringComparer.Ordinal)
+    {
+        [Check] = 1,
+        [Rules] = 0,
+        [Explain] = 1,
+        [UpdateDb] = 0,
+    };
+
+    private sealed class Spec
+    {
+        public Spec(string[] names, bool takesValue, string[] commands, Action<CliOptions, string> apply)
+        {
+            Names = names;
+            TakesValue = takesValue;
+            OfCommands = commands;
+            Apply = apply;
+        }
+
+        public string[] Names { get; }
+        public bool TakesValue { get; }
+        public string[] OfCommands { get; }
+        public Action<CliOptions, string> Apply { get; }
+    }
+
+    private static readonly Spec[] Specs =
+    {
+        new(new[] { "-f", "--format" }, true, new[] { Check, Merge }, (o, v) => o.Format = v),
+        new(new[] { "-o", "--output" }, true, new[] { Check, UpdateDb, Merge }, (o, v) => o.Output = v),
+        new(new[] { "--report" }, true, new[] { Check }, (o, v) => o.Reports.Add(v)),
+        new(new[] { "--fail-on" }, true, new[] { Check, Merge }, (o, v) => o.FailOn = v),
+        new(new[] { "--ignore-errors" }, false, new[] { Check, Merge }, (o, _) => o.IgnoreErrors = true),
+        new(new[] { "--allow-empty" }, false, new[] { Check }, (o, _) => o.AllowEmpty = true),
+        new(new[] { "-a", "--area" }, true, new[] { Check, Rules }, (o, v) => AddList(o.Areas, v)),
+        new(new[] { "-r", "--rule" }, true, new[] { Check }, (o, v) => AddList(o.Rules, v)),
+        new(new[] { "--exclude-rule" }, true, new[] { Check }, (o, v) => AddList(o.ExcludeRules, v)),
+        new(new[] { "--exclude-path" }, true, new[] { Check }, (o, v) => AddList(o.ExcludePaths, v)),
+        new(new[] { "--options", "--option-path" }, true, new[] { Check }, (o, v) => o.OptionPath = v),
+        new(new[] { "--baseline" }, true, new[] { Check }, (o, v) => o.Baseline = v),
+        new(new[] { "--vuln-db" }, true, new[] { Check }, (o, v) => o.VulnerabilityDatabase = v),
+        new(new[] { "--require-vuln-db" }, false, new[] { Check }, (o, _) => o.RequireVulnerabilityDatabase = true),
+        new(new[] { "--ascii" }, false, new[] { Check }, (o, _) => o.Ascii = true),
+        new(new[] { "--color" }, true, new[] { Check }, (o, v) => o.Color = v),
+        new(new[] { "--no-color" }, false, new[] { Check }, (o, _) => o.Color = "never"),
+        new(new[] { "--uri" }, true, new[] { UpdateDb }, (o, v) => o.Uri = v),
+        new(new[] { "--timeout" }, true, new[] { UpdateDb }, (o, v) => o.Timeout = v),
+        new(new[] { "--force" }, false, new[] { UpdateDb }, (o, _) => o.Force = true),
+        new(new[] { "-v", "--verbose" }, false, new[] { Check, UpdateDb, Merge }, (o, _) => o.Verbose = true),
+        new(new[] { "-q", "--quiet" }, false, new[] { Check, UpdateDb, Merge }, (o, _) => o.Quiet = true),
+    };
+
     public static CliOptions Parse(IReadOnlyList<string> args)
     {
         var o = new CliOptions();
@@ -21,19 +80,26 @@ internal static class ArgumentParser
             "-V" or "--version" or "version" => "version",
             _ => args[0],
         };
-        bool pathSeen = false;
+        if (o.Command is "help" or "version")
+        {
+            return o;
+        }
+        if (!Commands.TryGetValue(o.Command, out int positionals))
+        {
+            throw new UsageException($"unknown command '{o.Command}' ({string.Join(", ", Commands.Keys)})");
+        }
         for (int i = 1; i < args.Count; i++)
         {
             string a = args[i];
             if (!a.StartsWith("-", StringComparison.Ordinal) || a == "-")
             {
-                if (pathSeen)
+                if (positionals >= 0 && o.Paths.Count >= positionals)
                 {
-                    throw new UsageException($"unexpected argument '{a}' (only one path may be given)");
+                    throw new UsageException(positionals == 0
+                        ? $"'{o.Command}' takes no path or argument (got '{a}')"
+                        : $"unexpected argument '{a}' ('{o.Command}' takes one)");
                 }
-                o.Path = a;
-                o.PathGiven = true;
-                pathSeen = true;
+                o.Paths.Add(a);
                 continue;
             }
             string name = a;
@@ -44,39 +110,38 @@ internal static class ArgumentParser
                 name = a.Substring(0, eq);
                 inline = a.Substring(eq + 1);
             }
-            string Value()
+            if (name is "-h" or "--help")
+            {
+                o.Command = "help";
+                return o;
+            }
+            var spec = Specs.FirstOrDefault(s => s.Names.Contains(name, StringComparer.Ordinal))
+                ?? throw new UsageException($"unknown option '{name}'");
+            if (!spec.OfCommands.Contains(o.Command, StringComparer.Ordinal))
+            {
+                throw new UsageException($"'{name}' is an option of '{string.Join("' and '", spec.OfCommands)}', not of '{o.Command}'");
+            }
+            string value = "";
+            if (spec.TakesValue)
             {
                 if (inline != null)
                 {
-                    return inline;
+                    value = inline;
                 }
-                if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+                else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    value = args[++i];
+                }
+                else
                 {
                     throw new UsageException($"{name} needs a value");
                 }
-                return args[++i];
             }
-            switch (name)
+            else if (inline != null)
             {
-                case "-f": case "--format": o.Format = Value(); break;
-                case "-o": case "--output": o.Output = Value(); break;
-                case "--fail-on": o.FailOn = Value(); break;
-                case "-a": case "--area": AddList(o.Areas, Value()); break;
-                case "-r": case "--rule": AddList(o.Rules, Value()); break;
-                case "--exclude-rule": AddList(o.ExcludeRules, Value()); break;
-                case "--exclude-path": AddList(o.ExcludePaths, Value()); break;
-                case "--options": case "--option-path": o.OptionPath = Value(); break;
-                case "--baseline": o.Baseline = Value(); break;
-                case "--vuln-db": o.VulnerabilityDatabase = Value(); break;
-                case "--uri": o.Uri = Value(); break;
-                case "--timeout": o.Timeout = Value(); break;
-                case "--force": o.Force = true; break;
-                case "-v": case "--verbose": o.Verbose = true; break;
-                case "-q": case "--quiet": o.Quiet = true; break;
-                case "--ascii": o.Ascii = true; break;
-                case "-h": case "--help": o.Command = "help"; break;
-                default: throw new UsageException($"unknown option '{name}'");
+                throw new UsageException($"{name} takes no value");
             }
+            spec.Apply(o, value);
         }
         return o;
     }

@@ -4,7 +4,8 @@ using DeployChecks.Engine.Hosting;
 
 namespace DeployChecks.Cli;
 
-/// <summary>The CLI's host: diagnostics to stderr (the report owns stdout), no progress, always proceeds.</summary>
+/// <summary>The CLI's host: diagnostics to stderr (the report owns stdout; the writer given escapes control characters
+/// and defuses CI log commands), no progress, always proceeds.</summary>
 internal sealed class ConsoleHost : ICheckHost
 {
     private readonly TextWriter _stderr;

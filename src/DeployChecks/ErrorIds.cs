@@ -22,6 +22,10 @@ public static class ErrorIds
     /// <summary>-FailOn (or failOn in the option file) was reached by at least one report. Terminating, at the end.</summary>
     public const string FailOnThresholdReached = "FailOnThresholdReached";
 
+    /// <summary>A target that could not be found or where no selected rule found anything to read (terminating, at the
+    /// end of input; -AllowEmpty accepts empty targets).</summary>
+    public const string NothingToCheck = "NothingToCheck";
+
     /// <summary>Export-DeployChecklistReport got more than one report for one file.</summary>
     public const string ReportAlreadyWritten = "ReportAlreadyWritten";
 

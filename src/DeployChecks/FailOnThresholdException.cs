@@ -20,6 +20,9 @@ public sealed class FailOnThresholdException : Exception
     /// <summary>Active findings at or above the threshold, over all targets.</summary>
     public int FindingCount { get; }
 
+    /// <summary>Errors (unreadable inputs, checks that errored) that tripped the gate, over all targets; 0 with -IgnoreErrors.</summary>
+    public int ErrorCount { get; set; }
+
     /// <summary>The directories whose reports tripped the threshold.</summary>
     public IReadOnlyList<string> Targets { get; }
 }

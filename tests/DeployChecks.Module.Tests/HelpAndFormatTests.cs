@@ -103,9 +103,24 @@ public class FormatTests
         using var ps = PowerShellSession.WithModule();
         var r = ps.Run("Invoke-DeployChecklist $args[0] | Out-Default", app.Root);
         Assert.Empty(r.Errors);
-        Assert.Contains("✗ Configuration", r.HostText);
-        Assert.Contains("DC1001", r.HostText);
-        Assert.Contains("Summary:", r.HostText);
+        string text = Plain(r.HostText);
+        Assert.Contains("✗ Configuration", text);
+        Assert.Contains("DC1001", text);
+        Assert.Contains("Summary:", text);
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80 || !line.Contains(" ", System.StringComparison.Ordinal), "wider than 80: " + line));
+    }
+
+    [Fact]
+    public void Report_view_colours_by_outcome_and_severity_unless_plain_or_NO_COLOR()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        var ansi = ps.Run("$PSStyle.OutputRendering = 'Ansi'; Invoke-DeployChecklist $args[0] | Out-Default", app.Root);
+        Assert.Contains("\u001b[31m✗\u001b[0m DC1001", ansi.HostText);
+        var plain = ps.Run("$PSStyle.OutputRendering = 'PlainText'; Invoke-DeployChecklist $args[0] | Out-Default", app.Root);
+        Assert.DoesNotContain("\u001b[31m✗", plain.HostText);
+        var noColor = ps.Run("$PSStyle.OutputRendering = 'Ansi'; $env:NO_COLOR = '1'; try { Invoke-DeployChecklist $args[0] | Out-Default } finally { Remove-Item Env:NO_COLOR }", app.Root);
+        Assert.DoesNotContain("\u001b[31m✗", noColor.HostText);
     }
 
     [Fact]

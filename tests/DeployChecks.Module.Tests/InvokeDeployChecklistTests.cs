@@ -28,7 +28,7 @@ public class InvokeDeployChecklistTests
         using var ps = PowerShellSession.WithModule();
         Directory.CreateDirectory(Path.Combine(a.Root, "svc-one"));
         Directory.CreateDirectory(Path.Combine(a.Root, "svc-two"));
-        var r = ps.Run("Invoke-DeployChecklist -Path \"$($args[0])/svc-*\"", a.Root);
+        var r = ps.Run("Invoke-DeployChecklist -Path \"$($args[0])/svc-*\" -AllowEmpty", a.Root);
         Assert.Empty(r.Errors);
         Assert.Equal(new[] { "svc-one", "svc-two" }, r.OfType(ReportType).Select(o => Path.GetFileName(o.Str("Target"))));
     }
@@ -53,23 +53,108 @@ public class InvokeDeployChecklistTests
         using var app = new TestApp();
         Directory.CreateDirectory(app.PathOf("[weird]"));
         using var ps = PowerShellSession.WithModule();
-        var r = ps.Run("Invoke-DeployChecklist -LiteralPath $args[0]", app.PathOf("[weird]"));
+        var r = ps.Run("Invoke-DeployChecklist -LiteralPath $args[0] -AllowEmpty", app.PathOf("[weird]"));
         Assert.Empty(r.Errors);
         Assert.Single(r.OfType(ReportType));
     }
 
     [Fact]
-    public void Missing_path_is_a_non_terminating_error_and_the_other_paths_still_run()
+    public void Missing_path_is_a_non_terminating_error_the_other_paths_still_run_and_the_end_is_NothingToCheck()
     {
         using var app = TestApp.Insecure();
         using var ps = PowerShellSession.WithModule();
         string missing = app.PathOf("does-not-exist");
         var r = ps.Run("Invoke-DeployChecklist -Path $args[0], $args[1]", missing, app.Root);
-        var error = Assert.Single(r.Errors);
+        Assert.Equal(2, r.Errors.Count);
+        var error = r.Errors[0];
         Assert.Equal("PathNotFound,DeployChecks.Commands.InvokeDeployChecklistCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal(missing, error.TargetObject);
         Assert.Single(r.OfType(ReportType));
+        // A wrong path cannot let a gate pass: the command ends with one terminating error naming it.
+        var end = r.Errors[1];
+        Assert.StartsWith("NothingToCheck,", end.FullyQualifiedErrorId);
+        Assert.Contains("does-not-exist (not found)", end.Exception.Message);
+        Assert.Equal("went on", ps.Run("try { Invoke-DeployChecklist $args[0] } catch { 'stopped' }; 'went on'", missing).Output.Last().ToString());
+        Assert.Equal("stopped", ps.Run("try { Invoke-DeployChecklist $args[0] -ErrorAction SilentlyContinue; 'went on' } catch { 'stopped' }", missing).Output.Last().ToString());
+    }
+
+    [Fact]
+    public void An_empty_directory_is_NothingToCheck_unless_AllowEmpty()
+    {
+        using var app = new TestApp();
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("try { Invoke-DeployChecklist $args[0] -FailOn Info; 'went on' } catch { $_ }", app.Root);
+        var record = Assert.IsType<ErrorRecord>(Assert.Single(r.Output).BaseObject);
+        Assert.StartsWith("NothingToCheck,", record.FullyQualifiedErrorId);
+        Assert.Contains(app.Root, record.Exception.Message);
+        Assert.Contains("-AllowEmpty", record.Exception.Message);
+        Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+        var allowed = ps.Run("Invoke-DeployChecklist $args[0] -FailOn Info -AllowEmpty", app.Root);
+        Assert.Empty(allowed.Errors);
+        Assert.Single(allowed.OfType(ReportType));
+    }
+
+    [Fact]
+    public void Progress_says_what_it_counts()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("Invoke-DeployChecklist $args[0] | Out-Null", app.Root);
+        // Updates are throttled, so a small run may show only its last record: it says what was counted too.
+        var last = r.Progress.Last();
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+        Assert.Matches(@"^Checked \d+ files, ran \d+ repository-wide checks$", last.StatusDescription);
+    }
+
+    [Fact]
+    public void Without_Path_the_current_location_is_checked()
+    {
+        using var app = TestApp.Insecure();
+        using var ps = PowerShellSession.WithModule();
+        // (Set-Location is not in the hosting package; the session state API is what it calls.)
+        var r = ps.Run("$null = $ExecutionContext.SessionState.Path.SetLocation($args[0]); Invoke-DeployChecklist", app.Root);
+        Assert.Empty(r.Errors);
+        Assert.Equal(app.Root, Assert.Single(r.OfType(ReportType)).Str("Target"));
+    }
+
+    [Fact]
+    public void ThrottleLimit_checks_many_directories_in_one_process_and_keeps_the_gate()
+    {
+        using var root = new TestApp();
+        var apps = Enumerable.Range(0, 5).Select(i => root.PathOf("app" + i)).ToList();
+        foreach (var dir in apps)
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "app.py"), "from flask import Flask\napp = Flask(__name__)\n");
+            File.WriteAllText(Path.Combine(dir, ".env"), "SECRET_KEY=django-insecure-abcdefgh12345678\nFLASK_DEBUG=1\n");
+        }
+        using var ps = PowerShellSession.WithModule();
+        // Directories piped as objects with a FullName, as Get-ChildItem -Directory gives them.
+        var r = ps.Run("try { $args | ForEach-Object { [pscustomobject]@{ FullName = $_ } } | Invoke-DeployChecklist -ThrottleLimit 3 -FailOn High } catch { $_ }",
+            apps.Cast<object>().ToArray());
+        Assert.Equal(apps.OrderBy(a => a), r.OfType(ReportType).Select(o => o.Str("Target")).OrderBy(a => a));
+        var record = Assert.Single(r.Output.Select(o => o.BaseObject).OfType<ErrorRecord>());
+        Assert.StartsWith("FailOnThresholdReached,", record.FullyQualifiedErrorId);
+        Assert.Contains("in 5 target(s)", record.Exception.Message);
+        Assert.Contains(r.Progress, p => p.StatusDescription.Contains("of 5 directories", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unreadable_input_makes_the_check_Error_and_trips_FailOn_unless_IgnoreErrors()
+    {
+        using var app = new TestApp();
+        app.Write("app.py", "from flask import Flask\napp = Flask(__name__)\n");
+        File.WriteAllBytes(app.PathOf(".env"), new byte[] { (byte)'A', (byte)'=', 0, 1, (byte)'\n' });
+        using var ps = PowerShellSession.WithModule();
+        var r = ps.Run("try { Invoke-DeployChecklist $args[0] -FailOn Critical } catch { $_ }", app.Root);
+        var report = Assert.Single(r.OfType(ReportType));
+        Assert.Contains(report.Items("Checks"), c => c.Str("RuleId") == "DC1001" && c.Str("Outcome") == "Error");
+        var record = Assert.Single(r.Output.Select(o => o.BaseObject).OfType<ErrorRecord>());
+        Assert.StartsWith("FailOnThresholdReached,", record.FullyQualifiedErrorId);
+        Assert.Contains("-IgnoreErrors", record.Exception.Message);
+        var ignored = ps.Run("Invoke-DeployChecklist $args[0] -FailOn Critical -IgnoreErrors -ErrorAction SilentlyContinue; 'passed'", app.Root);
+        Assert.Equal("passed", ignored.Output.Last().ToString());
     }
 
     [Fact]
@@ -78,8 +163,9 @@ public class InvokeDeployChecklistTests
         using var app = TestApp.Insecure();
         using var ps = PowerShellSession.WithModule();
         var r = ps.Run("Invoke-DeployChecklist -LiteralPath $args[0]", app.PathOf("app.py"));
-        var error = Assert.Single(r.Errors);
+        var error = r.Errors[0];
         Assert.StartsWith("PathIsNotDirectory,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("NothingToCheck,", r.Errors[1].FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Empty(r.Output);
     }
@@ -131,7 +217,8 @@ public class InvokeDeployChecklistTests
         Assert.Equal(2, r.OfType(ReportType).Count());
         var record = Assert.Single(r.Output.Select(o => o.BaseObject).OfType<ErrorRecord>());
         Assert.StartsWith("FailOnThresholdReached,", record.FullyQualifiedErrorId);
-        Assert.Contains("at or above High in 2 target(s)", record.Exception.Message);
+        Assert.Contains("-FailOn High failed in 2 target(s)", record.Exception.Message);
+        Assert.Contains("finding(s) at or above High", record.Exception.Message);
         Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
     }
 
@@ -197,8 +284,9 @@ public class InvokeDeployChecklistTests
     {
         using var ps = PowerShellSession.WithModule();
         var r = ps.Run("Invoke-DeployChecklist -Path Env:PATH");
-        var error = Assert.Single(r.Errors);
+        var error = r.Errors[0];
         Assert.StartsWith("PathNotFileSystem,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("NothingToCheck,", r.Errors[1].FullyQualifiedErrorId);
         Assert.Empty(r.Output);
     }
 

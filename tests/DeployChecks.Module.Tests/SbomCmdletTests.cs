@@ -89,8 +89,14 @@ public class SbomCmdletTests
         Assert.Equal("sbom.cdx.json", Assert.Single(r.Output).ToString());
         Assert.Equal("CycloneDX", (string?)JObject.Parse(File.ReadAllText(target))["bomFormat"]);
 
-        var failed = ps.Run("Export-DependencySbom $args[0] -OutFile $args[1]", app.Root, app.PathOf("no/such/dir/sbom.json"));
-        Assert.StartsWith("SbomWriteFailed,", Assert.Single(failed.Errors).FullyQualifiedErrorId);
+        // The item comes out as Get-Item gives it (provider properties set, so Mode and Length show).
+        var item = ps.Run("Export-DependencySbom $args[0] -OutFile $args[1] | ForEach-Object { \"$($_.PSProvider.Name)|$($_.Mode.Length -gt 0)|$($_.Length -gt 0)|$($_.PSParentPath.Length -gt 0)\" }", app.Root, target);
+        Assert.Equal("FileSystem|True|True|True", Assert.Single(item.Output).ToString());
+
+        var failed = ps.Run("Export-DependencySbom $args[0] -OutFile $args[1]", app.Root, app.Root);
+        var error = Assert.Single(failed.Errors);
+        Assert.StartsWith("SbomWriteFailed,", error.FullyQualifiedErrorId);
+        Assert.Contains("is a directory", error.Exception.Message);
     }
 
     [Fact]

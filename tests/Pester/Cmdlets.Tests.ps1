@@ -33,21 +33,56 @@ Describe 'Invoke-DeployChecklist' {
     It 'expands wildcards to one report per directory' {
         $parent = New-TestApp -Kind Clean -Name 'mono'
         New-Item -ItemType Directory (Join-Path $parent 'svc-a'), (Join-Path $parent 'svc-b') | Out-Null
-        $reports = Invoke-DeployChecklist (Join-Path $parent 'svc-*')
+        $reports = Invoke-DeployChecklist (Join-Path $parent 'svc-*') -AllowEmpty
         $reports.Count | Should -Be 2
     }
 
-    It 'reports a missing path as a non-terminating error and goes on' {
-        $reports = Invoke-DeployChecklist (Join-Path $TestDrive 'nope'), $app -ErrorVariable errs -ErrorAction SilentlyContinue
+    It 'reports a missing path as a non-terminating error, goes on, and ends with NothingToCheck' {
+        $reports = @()
+        $caught = $null
+        try {
+            Invoke-DeployChecklist (Join-Path $TestDrive 'nope'), $app -ErrorVariable errs -ErrorAction SilentlyContinue | ForEach-Object { $reports += $_ }
+        }
+        catch {
+            $caught = $_
+        }
         @($reports).Count | Should -Be 1
-        $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound,*'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NothingToCheck,*'
+        $caught.Exception.Message | Should -Match 'nope \(not found\)'
     }
 
     It 'reports a file path as PathIsNotDirectory' {
-        Invoke-DeployChecklist -LiteralPath (Join-Path $app 'app.py') -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $caught = $null
+        try {
+            Invoke-DeployChecklist -LiteralPath (Join-Path $app 'app.py') -ErrorVariable errs -ErrorAction SilentlyContinue
+        }
+        catch {
+            $caught = $_
+        }
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PathIsNotDirectory,*'
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NothingToCheck,*'
+    }
+
+    It 'fails an empty directory unless -AllowEmpty, and checks the current location without -Path' {
+        $empty = Join-Path $TestDrive 'empty'
+        New-Item -ItemType Directory $empty | Out-Null
+        { Invoke-DeployChecklist $empty -FailOn Info } | Should -Throw -ErrorId 'NothingToCheck,*'
+        (Invoke-DeployChecklist $empty -AllowEmpty).Target | Should -Be (Resolve-Path $empty).ProviderPath
+        Push-Location $app
+        try {
+            (Invoke-DeployChecklist).Target | Should -Be $app
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'checks many directories in one process with -ThrottleLimit' {
+        $apps = 1..4 | ForEach-Object { New-TestApp -Kind Insecure }
+        $reports = $apps | Get-Item | Invoke-DeployChecklist -ThrottleLimit 3
+        $reports.Target | Sort-Object | Should -Be ($apps | Sort-Object)
     }
 
     It 'reports a malformed .env as MalformedEnvFile and still returns the report' -ForEach @(
@@ -181,5 +216,13 @@ Describe 'Format data' {
     It 'groups check results by area' {
         $app = New-TestApp -Kind Insecure
         (Invoke-DeployChecklist $app).Checks | Out-String | Should -Match 'Area: Configuration'
+    }
+}
+
+Describe 'Get-DeployCheckRule order' {
+    It 'lists the rules sorted by ID' {
+        $ids = (Get-DeployCheckRule).Id
+        $ids | Should -Not -BeNullOrEmpty
+        $ids | Should -Be ($ids | Sort-Object -CaseSensitive)
     }
 }

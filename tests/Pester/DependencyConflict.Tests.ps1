@@ -24,15 +24,15 @@ Describe 'YamlDotNet <Version> loaded before DeployChecks' -ForEach $cases {
 Import-Module '$BuiltManifest'
 `$ids = (Invoke-DeployChecklist -LiteralPath '$app').Checks.RuleId
 `$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'DeployChecks.Engine' }
-`$yaml = `$engine.GetType('DeployChecks.Engine.Options.OptionsLoader').GetMethod('ApplyYaml').GetMethodBody().LocalVariables.LocalType |
-    Where-Object Name -eq 'YamlStream' | Select-Object -First 1
+# The YamlDotNet the engine's load context resolved (the option file was read through it).
+`$yaml = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine).Assemblies | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } | Select-Object -First 1
 [pscustomobject]@{
     HasDC1001     = `$ids -contains 'DC1001'
     HasDC1004     = `$ids -contains 'DC1004'
     Preloaded     = `$pre.GetName().Version.ToString()
     EngineContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine).Name
-    EngineYaml    = `$yaml.Assembly.GetName().Version.ToString()
-    YamlContext   = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$yaml.Assembly).Name
+    EngineYaml    = `$yaml.GetName().Version.ToString()
+    YamlContext   = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$yaml).Name
 } | ConvertTo-Json -Compress
 "@
         $json = & $Pwsh -NoProfile -NonInteractive -Command $script

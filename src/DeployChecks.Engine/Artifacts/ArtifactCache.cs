@@ -30,8 +30,11 @@ public sealed class ArtifactCache
 
     /// <summary>The file's text (UTF-8, BOM-aware). Throws <see cref="ArtifactReadException"/> when the file is
     /// over the size cap, binary, or unreadable.</summary>
-    public SourceText GetText(WorkspaceFile file) =>
-        _texts.GetOrAdd(file.RelativePath, _ => new Lazy<SourceText>(() => Read(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public SourceText GetText(WorkspaceFile file)
+    {
+        var lazy = _texts.GetOrAdd(file.RelativePath, _ => new Lazy<SourceText>(() => Read(file), LazyThreadSafetyMode.ExecutionAndPublication));
+        return lazy.IsValueCreated ? lazy.Value : SharedWork.Measure(() => lazy.Value);
+    }
 
     /// <summary>The file parsed by <paramref name="parser"/>, computed once per run.</summary>
     public T Get<T>(WorkspaceFile file, IArtifactParser<T> parser) where T : class
@@ -40,7 +43,7 @@ public sealed class ArtifactCache
         var lazy = byParser.GetOrAdd(parser.GetType(),
             _ => new Lazy<object>(() => parser is IArtifactViewParser<T> view ? view.Parse(file, this) : parser.Parse(file, GetText(file)),
                 LazyThreadSafetyMode.ExecutionAndPublication));
-        return (T)lazy.Value;
+        return (T)(lazy.IsValueCreated ? lazy.Value : SharedWork.Measure(() => lazy.Value));
     }
 
     private readonly ConcurrentBag<Action<WorkspaceFile>> _releaseListeners = new();
@@ -62,8 +65,15 @@ public sealed class ArtifactCache
     public void OnRelease(Action<WorkspaceFile> listener) => _releaseListeners.Add(listener);
 
     /// <summary>A workspace-wide artifact (a project index, say), built once per run by the first caller.</summary>
-    public T GetShared<T>(Func<T> build) where T : class =>
-        (T)_shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public T GetShared<T>(Func<T> build) where T : class
+    {
+        var lazy = _shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication));
+        return (T)(lazy.IsValueCreated ? lazy.Value : SharedWork.Measure(() => lazy.Value));
+    }
+
+    /// <summary>The workspace-wide artifact of type <typeparamref name="T"/> when some rule built it, else null.</summary>
+    public T? TryGetShared<T>() where T : class =>
+        _shared.TryGetValue(typeof(T), out var lazy) && lazy.IsValueCreated ? (T)lazy.Value : null;
 
     private SourceText Read(WorkspaceFile file)
     {

@@ -18,11 +18,15 @@ public sealed class ModelContext
 {
     private readonly RunState _run;
     private readonly string? _ruleId;
+    private readonly Action<string>? _inputFailed;
 
-    internal ModelContext(RunState run, string? ruleId)
+    /// <param name="inputFailed">Told when a file cannot be read at all (the rule asking then did not check everything:
+    /// its check is Error, never Pass); content problems of files that were read are not failures.</param>
+    internal ModelContext(RunState run, string? ruleId, Action<string>? inputFailed = null)
     {
         _run = run;
         _ruleId = ruleId;
+        _inputFailed = inputFailed;
     }
 
     public Workspace.Workspace Workspace => _run.Workspace;
@@ -45,6 +49,7 @@ public sealed class ModelContext
         catch (ArtifactReadException ex)
         {
             _run.AddError(ex.ToReportMessage(_ruleId), ex);
+            _inputFailed?.Invoke(ex.Message);
             text = null!;
             return false;
         }
@@ -61,6 +66,7 @@ public sealed class ModelContext
         catch (ArtifactReadException ex)
         {
             _run.AddError(ex.ToReportMessage(_ruleId), ex);
+            _inputFailed?.Invoke(ex.Message);
             return null;
         }
         if (parsed is IArtifactModel model)

@@ -41,6 +41,9 @@ public sealed class DeployChecksOptions
 
     public Severity? FailOn { get; set; }
 
+    /// <summary>When true, errors (unreadable inputs, checks that errored) do not fail the <see cref="FailOn"/> gate.</summary>
+    public bool IgnoreErrors { get; set; }
+
     public string? OutputFormat { get; set; }
 
     public string? OutputPath { get; set; }
@@ -58,6 +61,16 @@ public sealed class DeployChecksOptions
     /// per-user cache), for messages.</summary>
     public string? VulnerabilityDatabaseOrigin { get; set; }
 
+    /// <summary>True when <see cref="VulnerabilityDatabase"/> was named by the user (parameter, option file, variable)
+    /// rather than found in the per-user cache: such a database that cannot be used is an options error.</summary>
+    public bool VulnerabilityDatabaseExplicit { get; set; }
+
+    /// <summary>When true, a run that selects DC2014 without any vulnerability database is an options error.</summary>
+    public bool RequireVulnerabilityDatabase { get; set; }
+
+    /// <summary>How the front end driving the run names its parameters and commands, for messages.</summary>
+    public Hosting.FrontEndNames Names { get; set; } = Hosting.FrontEndNames.PowerShell;
+
     /// <summary>The option file that was read, if any.</summary>
     public string? SourceFile { get; set; }
 
@@ -73,6 +86,8 @@ public sealed class OptionOverrides
     public IReadOnlyList<CheckArea>? Areas { get; set; }
     public IReadOnlyList<string>? PathsExclude { get; set; }
     public Severity? FailOn { get; set; }
+    public bool? IgnoreErrors { get; set; }
+    public bool? RequireVulnerabilityDatabase { get; set; }
     public string? BaselinePath { get; set; }
     public long? MaxFileSize { get; set; }
     public string? OutputFormat { get; set; }
@@ -83,6 +98,9 @@ public sealed class OptionOverrides
 
     /// <summary>The date the run takes as today (end-of-life tables, suppression expiry), for reproducible reruns.</summary>
     public DateTime? Today { get; set; }
+
+    /// <summary>The front end's parameter and command names for messages (default: the cmdlets').</summary>
+    public Hosting.FrontEndNames? Names { get; set; }
 }
 
 /// <summary>Options that cannot be used: a bad option file, environment value or parameter. Terminating.</summary>

@@ -21,6 +21,7 @@ public static class OptionsLoader
     {
         ["DEPLOYCHECKS_OPTION_PATH"] = "option file to read instead of <target>/deploychecks.yml",
         ["DEPLOYCHECKS_FAIL_ON"] = "failOn severity",
+        ["DEPLOYCHECKS_IGNORE_ERRORS"] = "true: errors do not fail the failOn gate",
         ["DEPLOYCHECKS_AREAS"] = "comma-separated areas",
         ["DEPLOYCHECKS_RULES_INCLUDE"] = "comma-separated rule selectors to keep",
         ["DEPLOYCHECKS_RULES_EXCLUDE"] = "comma-separated rule selectors to drop",
@@ -92,12 +93,14 @@ public static class OptionsLoader
         {
             o.VulnerabilityDatabase = FullPath(fromEnv, Vulnerabilities.VulnerabilityDatabaseLocations.DatabaseVariable, 0);
             o.VulnerabilityDatabaseOrigin = Vulnerabilities.VulnerabilityDatabaseLocations.DatabaseVariable;
+            o.VulnerabilityDatabaseExplicit = true;
             return;
         }
         if (Vulnerabilities.VulnerabilityDatabaseLocations.UserCacheFile(env) is { } cache && File.Exists(cache))
         {
             o.VulnerabilityDatabase = cache;
-            o.VulnerabilityDatabaseOrigin = "the per-user cache (Update-VulnerabilityDatabase)";
+            o.VulnerabilityDatabaseOrigin = $"the per-user cache ({o.Names.UpdateVulnerabilityDatabaseCommand})";
+            o.VulnerabilityDatabaseExplicit = false;
         }
     }
 
@@ -161,6 +164,7 @@ public static class OptionsLoader
                     }
                     break;
                 case "failOn": options.FailOn = r.Severity(value, "failOn"); break;
+                case "ignoreErrors": options.IgnoreErrors = r.Bool(value, "ignoreErrors"); break;
                 case "output":
                     foreach (var (k, v) in r.Entries(r.Mapping(value, "output")))
                     {
@@ -184,8 +188,10 @@ public static class OptionsLoader
                                 string dir = Path.GetDirectoryName(Path.GetFullPath(source)) ?? Directory.GetCurrentDirectory();
                                 options.VulnerabilityDatabase = FullPath(Path.IsPathRooted(db) ? db : Path.Combine(dir, db), source, Line(v));
                                 options.VulnerabilityDatabaseOrigin = source + ":" + Line(v);
+                                options.VulnerabilityDatabaseExplicit = true;
                                 break;
-                            default: throw r.Unknown(k, v, "vulnerabilities", "database");
+                            case "required": options.RequireVulnerabilityDatabase = r.Bool(v, "vulnerabilities.required"); break;
+                            default: throw r.Unknown(k, v, "vulnerabilities", "database, required");
                         }
                     }
                     break;
@@ -200,7 +206,7 @@ public static class OptionsLoader
                     }
                     break;
                 default:
-                    throw r.Unknown(key, value, null, "rules, areas, paths, failOn, output, baseline, suppressions, vulnerabilities");
+                    throw r.Unknown(key, value, null, "rules, areas, paths, failOn, ignoreErrors, output, baseline, suppressions, vulnerabilities");
             }
         }
     }
@@ -242,6 +248,15 @@ public static class OptionsLoader
         if (Get(env, "DEPLOYCHECKS_FAIL_ON") is { } failOn)
         {
             o.FailOn = ParseSeverity(failOn, "DEPLOYCHECKS_FAIL_ON", 0);
+        }
+        if (Get(env, "DEPLOYCHECKS_IGNORE_ERRORS") is { } ignoreErrors)
+        {
+            o.IgnoreErrors = ignoreErrors.Trim().ToLowerInvariant() switch
+            {
+                "1" or "true" or "yes" => true,
+                "0" or "false" or "no" => false,
+                _ => throw new OptionsException($"'{ignoreErrors}' is not true or false", "DEPLOYCHECKS_IGNORE_ERRORS"),
+            };
         }
         if (Get(env, "DEPLOYCHECKS_AREAS") is { } areas)
         {
@@ -291,6 +306,9 @@ public static class OptionsLoader
         {
             o.Today = today.Date;
         }
+        if (p.Names != null) { o.Names = p.Names; }
+        if (p.IgnoreErrors.HasValue) { o.IgnoreErrors = p.IgnoreErrors.Value; }
+        if (p.RequireVulnerabilityDatabase.HasValue) { o.RequireVulnerabilityDatabase = p.RequireVulnerabilityDatabase.Value; }
         if (p.RulesInclude is { Count: > 0 }) { o.RulesInclude = new List<string>(p.RulesInclude); }
         if (p.RulesExclude is { Count: > 0 }) { o.RulesExclude = new List<string>(p.RulesExclude); }
         if (p.Areas is { Count: > 0 }) { o.Areas = new List<CheckArea>(p.Areas); }
@@ -302,8 +320,9 @@ public static class OptionsLoader
         if (p.OutputPath != null) { o.OutputPath = p.OutputPath; }
         if (p.VulnerabilityDatabase != null)
         {
-            o.VulnerabilityDatabase = FullPath(p.VulnerabilityDatabase, "-DatabasePath", 0);
-            o.VulnerabilityDatabaseOrigin = "the -DatabasePath / --vuln-db parameter";
+            o.VulnerabilityDatabase = FullPath(p.VulnerabilityDatabase, o.Names.VulnerabilityDatabaseParameter, 0);
+            o.VulnerabilityDatabaseOrigin = o.Names.VulnerabilityDatabaseParameter;
+            o.VulnerabilityDatabaseExplicit = true;
         }
     }
 

@@ -39,7 +39,8 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--panel); }
 td.num, th.num { text-align: right; }
-code { font-family: ui-monospace, SFMono-Regular, Consolas, monospace; font-size: 12px; background: var(--panel); padding: 1px 4px; border-radius: 4px; word-break: break-all; }
+code { font-family: ui-monospace, SFMono-Regular, Consolas, monospace; font-size: 12px; background: var(--panel); padding: 1px 4px; border-radius: 4px; }
+code.loc, code.ev { overflow-wrap: normal; word-break: normal; }
 .g { display: inline-block; width: 1.2em; text-align: center; font-weight: 700; }
 .o-pass { color: var(--pass); } .o-fail { color: var(--fail); } .o-notApplicable { color: var(--na); }
 .o-error, .o-notRun { color: var(--err); } .o-suppressed { color: var(--supp); }
@@ -54,6 +55,7 @@ svg .low { fill: var(--low); } svg .info { fill: var(--info); }
 section.area { border: 1px solid var(--border); border-radius: 8px; padding: 4px 16px 8px; margin: 12px 0; }
 ul.checks { list-style: none; padding-left: 0; }
 ul.checks li { margin: 2px 0; }
+p.notcovered { color: var(--muted); }
 ";
 
     public static void Write(ChecklistReport report, TextWriter writer)
@@ -81,7 +83,14 @@ ul.checks li { margin: 2px 0; }
           .Append(ReportFacts.Number(report.FilesScanned)).Append(" files · ")
           .Append(ReportFacts.Number((long)report.Duration.TotalMilliseconds)).Append(" ms · DeployChecks ").Append(E(report.ToolVersion)).Append("</p>\n")
           .Append("<p><span class=\"verdict ").Append(verdictName).Append("\">").Append(E(verdict.ToString())).Append("</span> ")
-          .Append(E(ReportFacts.DescribeVerdict(report))).Append("</p>\n</header>\n");
+          .Append(E(ReportFacts.DescribeVerdict(report))).Append("</p>\n");
+        if (report.VulnerabilityDatabase is { } db)
+        {
+            sb.Append("<p class=\"meta\">Vulnerability data <code class=\"loc\">").Append(Path(db.Path)).Append("</code> · ").Append(E(db.Kind)).Append(" · ")
+              .Append(ReportFacts.Number(db.AdvisoryCount)).Append(" advisories")
+              .Append(db.DataDate is { } date ? " · data as of " + date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "").Append("</p>\n");
+        }
+        sb.Append("</header>\n");
 
         AppendOverview(sb, report);
         AppendChecklist(sb, report);
@@ -103,7 +112,7 @@ ul.checks li { margin: 2px 0; }
           .Append("</p>\n");
         sb.Append("<table class=\"areas\">\n<thead><tr><th></th><th>Area</th><th>Status</th><th class=\"num\">Checks</th><th>Checks by outcome</th><th>Findings by severity</th></tr></thead>\n<tbody>\n");
         int maxFindings = Math.Max(1, report.Areas.Count == 0 ? 1 : report.Areas.Max(a => a.FindingCount));
-        foreach (var a in report.Areas)
+        foreach (var a in report.Areas.Where(a => !IsNotCovered(a)))
         {
             string status = ChecklistTextRenderer.Describe(a.Status);
             sb.Append("<tr><td class=\"g ").Append(AreaClass(a.Status)).Append("\">").Append(E(ChecklistTextRenderer.Glyph(a.Status, true))).Append("</td>")
@@ -127,6 +136,19 @@ ul.checks li { margin: 2px 0; }
             sb.Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
+        AppendNotCovered(sb, report);
+    }
+
+    private static bool IsNotCovered(AreaSummary a) => a.Status == AreaStatus.NotCovered && a.Checks == 0;
+
+    /// <summary>Areas no rule covers yet, in one line.</summary>
+    private static void AppendNotCovered(StringBuilder sb, ChecklistReport report)
+    {
+        var names = report.Areas.Where(IsNotCovered).Select(a => E(a.Title)).ToList();
+        if (names.Count > 0)
+        {
+            sb.Append("<p class=\"notcovered\">Not covered yet (no rules in this release): ").Append(string.Join(", ", names)).Append("</p>\n");
+        }
     }
 
     /// <summary>A horizontal stacked bar; each segment has a tooltip, the whole an accessible label.</summary>
@@ -160,14 +182,14 @@ ul.checks li { margin: 2px 0; }
     {
         sb.Append("<h2>Checklist</h2>\n");
         var byArea = ReportFacts.OrderedChecks(report).GroupBy(c => c.Area).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var a in report.Areas)
+        foreach (var a in report.Areas.Where(a => !IsNotCovered(a)))
         {
             sb.Append("<section class=\"area\" id=\"area-").Append(ReportFacts.AreaName(a.Area)).Append("\">\n<h3><span class=\"g ")
               .Append(AreaClass(a.Status)).Append("\">").Append(E(ChecklistTextRenderer.Glyph(a.Status, true))).Append("</span> ")
               .Append(E(a.Title)).Append(" <span class=\"muted\">— ").Append(E(ChecklistTextRenderer.Describe(a.Status))).Append("</span></h3>\n");
             if (!byArea.TryGetValue(a.Area, out var checks) || checks.Count == 0)
             {
-                sb.Append("<p class=\"muted\">").Append(E(a.Status == AreaStatus.NotCovered ? "No rules cover this area yet." : "No checks ran in this area.")).Append("</p>\n</section>\n");
+                sb.Append("<p class=\"muted\">No checks ran in this area.</p>\n</section>\n");
                 continue;
             }
             sb.Append("<ul class=\"checks\">\n");
@@ -179,7 +201,7 @@ ul.checks li { margin: 2px 0; }
                   .Append(E(ReportFacts.SeverityName(c.Severity))).Append("</span>");
                 if (c.Reason != null && c.Outcome != CheckOutcome.Pass && c.Outcome != CheckOutcome.Fail)
                 {
-                    sb.Append(" <span class=\"muted\">— ").Append(E(c.Reason)).Append("</span>");
+                    sb.Append(" <span class=\"muted\">— ").Append(Prose(c.Reason)).Append("</span>");
                 }
                 sb.Append("</li>\n");
             }
@@ -198,17 +220,30 @@ ul.checks li { margin: 2px 0; }
         sb.Append("<h4><code>").Append(E(c.RuleId)).Append("</code> ").Append(E(c.RuleName)).Append(": ")
           .Append(ReportFacts.Number(c.ActiveFindingCount)).Append(" active, ")
           .Append(ReportFacts.Number(findings.Count - c.ActiveFindingCount)).Append(" suppressed</h4>\n");
-        sb.Append("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Location</th><th>Message</th><th>Evidence</th><th>Suppression</th></tr></thead>\n<tbody>\n");
+        // The Suppression and Evidence columns appear only when some finding has one.
+        bool suppressions = findings.Any(f => f.IsSuppressed);
+        bool evidence = findings.Any(f => !string.IsNullOrEmpty(f.Evidence));
+        sb.Append("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Location</th><th>Message</th>")
+          .Append(evidence ? "<th>Evidence</th>" : "").Append(suppressions ? "<th>Suppression</th>" : "").Append("</tr></thead>\n<tbody>\n");
         foreach (var f in findings)
         {
             string sev = ReportFacts.SeverityName(f.Severity);
-            sb.Append("<tr><td class=\"s-").Append(sev).Append("\">").Append(E(sev)).Append("</td><td><code>").Append(E(f.Location)).Append("</code></td><td>")
-              .Append(E(f.Message)).Append("</td><td>");
-            if (!string.IsNullOrEmpty(f.Evidence))
+            sb.Append("<tr><td class=\"s-").Append(sev).Append("\">").Append(E(sev)).Append("</td><td><code class=\"loc\">").Append(Path(f.Location)).Append("</code></td><td>")
+              .Append(Prose(f.Message)).Append("</td>");
+            if (evidence)
             {
-                sb.Append("<code>").Append(E(f.Evidence)).Append("</code>");
+                sb.Append("<td>");
+                if (!string.IsNullOrEmpty(f.Evidence))
+                {
+                    sb.Append("<code class=\"ev\">").Append(Path(f.Evidence)).Append("</code>");
+                }
+                sb.Append("</td>");
             }
-            sb.Append("</td><td>").Append(E(f.Suppression ?? "")).Append("</td></tr>\n");
+            if (suppressions)
+            {
+                sb.Append("<td>").Append(E(f.Suppression ?? "")).Append("</td>");
+            }
+            sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
         var first = findings.FirstOrDefault(f => !string.IsNullOrEmpty(f.Remediation) || !string.IsNullOrEmpty(f.HelpUri));
@@ -217,7 +252,7 @@ ul.checks li { margin: 2px 0; }
             sb.Append("<p>");
             if (ReportFacts.CommonRemediation(findings) is { } remediation)
             {
-                sb.Append("<strong>Fix:</strong> ").Append(E(remediation)).Append(' ');
+                sb.Append("<strong>Fix:</strong> ").Append(Prose(remediation)).Append(' ');
             }
             AppendLink(sb, first.HelpUri, "Rule documentation");
             sb.Append("</p>\n");
@@ -239,9 +274,9 @@ ul.checks li { margin: 2px 0; }
               .Append(E(e.ErrorId)).Append("</code></td><td>");
             if (location.Length > 0)
             {
-                sb.Append("<code>").Append(E(location)).Append("</code>");
+                sb.Append("<code class=\"loc\">").Append(Path(location)).Append("</code>");
             }
-            sb.Append("</td><td>").Append(E(e.RuleId ?? "")).Append("</td><td>").Append(E(e.Message)).Append("</td></tr>\n");
+            sb.Append("</td><td>").Append(E(e.RuleId ?? "")).Append("</td><td>").Append(Prose(e.Message)).Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
     }
@@ -294,7 +329,27 @@ ul.checks li { margin: 2px 0; }
         _ => "o-notApplicable",
     };
 
-    private static string E(string? text) => WebUtility.HtmlEncode(JUnitReportWriter.Clean(text));
+    /// <summary>Text from the report, HTML-encoded, control characters made visible (one inert line).</summary>
+    private static string E(string? text) =>
+        WebUtility.HtmlEncode(JUnitReportWriter.Clean(DisplayText.Inert(text)));
+
+    /// <summary>A path (or evidence) that may wrap only after a <c>/</c>, never in the middle of a name.</summary>
+    private static string Path(string? text) => E(text).Replace("/", "/<wbr />");
+
+    /// <summary>Message text: backtick spans become <c>&lt;code&gt;</c>, the rest is encoded text.</summary>
+    private static string Prose(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var sb = new StringBuilder(text!.Length + 16);
+        foreach (var (part, isCode) in ReportText.Spans(text))
+        {
+            sb.Append(isCode ? "<code>" + E(part) + "</code>" : E(part));
+        }
+        return sb.ToString();
+    }
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

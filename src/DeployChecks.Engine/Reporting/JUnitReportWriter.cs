@@ -159,16 +159,16 @@ public static class JUnitReportWriter
             }
             case CheckOutcome.Error:
                 xml.WriteStartElement("error");
-                xml.WriteAttributeString("message", Clean(c.Reason ?? "the check failed"));
+                xml.WriteAttributeString("message", Line(c.Reason ?? "the check failed"));
                 xml.WriteAttributeString("type", "error");
-                xml.WriteString(Clean(c.Reason ?? "the check failed"));
+                xml.WriteString(Line(c.Reason ?? "the check failed"));
                 xml.WriteEndElement();
                 break;
             case CheckOutcome.NotApplicable:
             case CheckOutcome.NotRun:
             case CheckOutcome.Suppressed:
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", Clean(c.Reason ?? DefaultReason(c.Outcome)));
+                xml.WriteAttributeString("message", Line(c.Reason ?? DefaultReason(c.Outcome)));
                 xml.WriteEndElement();
                 break;
         }
@@ -181,14 +181,16 @@ public static class JUnitReportWriter
         sb.Append(c.RuleId).Append(' ').Append(c.RuleName).Append(": ").Append(c.Title).Append('\n');
         foreach (var f in active)
         {
-            sb.Append('\n').Append('[').Append(ReportFacts.SeverityName(f.Severity)).Append("] ").Append(f.Location).Append(": ").Append(f.Message).Append('\n');
+            // Values from the repository stay on their line (a newline in a file name cannot forge a finding).
+            sb.Append('\n').Append('[').Append(ReportFacts.SeverityName(f.Severity)).Append("] ").Append(DisplayText.Inert(f.Location)).Append(": ")
+              .Append(DisplayText.Inert(f.Message)).Append('\n');
             if (!string.IsNullOrEmpty(f.Evidence))
             {
-                sb.Append("  evidence: ").Append(f.Evidence).Append('\n');
+                sb.Append("  evidence: ").Append(DisplayText.Inert(f.Evidence)).Append('\n');
             }
             if (!string.IsNullOrEmpty(f.Remediation))
             {
-                sb.Append("  fix: ").Append(f.Remediation).Append('\n');
+                sb.Append("  fix: ").Append(DisplayText.Inert(f.Remediation)).Append('\n');
             }
             if (!string.IsNullOrEmpty(f.HelpUri))
             {
@@ -218,9 +220,12 @@ public static class JUnitReportWriter
     {
         xml.WriteStartElement("property");
         xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", Clean(value ?? ""));
+        xml.WriteAttributeString("value", Line(value ?? ""));
         xml.WriteEndElement();
     }
+
+    /// <summary>One line of text from the repository: control characters escaped, then XML-clean.</summary>
+    private static string Line(string? text) => Clean(DisplayText.Inert(text));
 
     /// <summary>Removes characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE/U+FFFF).</summary>
     public static string Clean(string? text)

@@ -15,7 +15,10 @@ namespace DeployChecks.Engine.Reporting;
 public static class JsonReportWriter
 {
     /// <summary>Version of the report's shape; raised on breaking changes.</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>2: <c>summary.errors</c> counts the <c>errors[]</c> entries that are errors (was: checks whose outcome
+    /// is error, now <c>summary.errored</c>), <c>summary.notices</c> the rest; <c>ignoreErrors</c> and
+    /// <c>vulnerabilityDatabase</c> added.</remarks>
+    public const int SchemaVersion = 2;
 
     public static void Write(ChecklistReport report, TextWriter writer)
     {
@@ -41,12 +44,32 @@ public static class JsonReportWriter
             ["durationMs"] = (long)report.Duration.TotalMilliseconds,
             ["filesScanned"] = report.FilesScanned,
             ["failOn"] = report.FailOn.HasValue ? ReportFacts.SeverityName(report.FailOn.Value) : JValue.CreateNull(),
+            ["ignoreErrors"] = report.IgnoreErrors,
             ["verdict"] = ReportFacts.CamelCase(ReportFacts.Verdict(report).ToString()),
             ["summary"] = Summary(report),
             ["checks"] = new JArray(ReportFacts.OrderedChecks(report).Select(Check)),
             ["findings"] = new JArray(ReportFacts.Ordered(report.Findings).Select(Finding)),
             ["rules"] = new JArray(ReportFacts.OrderedRules(report).Select(Rule)),
             ["errors"] = new JArray(ReportFacts.OrderedErrors(report).Select(Error)),
+            ["vulnerabilityDatabase"] = report.VulnerabilityDatabase is { } db ? Database(db) : JValue.CreateNull(),
+        };
+    }
+
+    private static JObject Database(VulnerabilityDatabaseUsed db)
+    {
+        var prefixes = new JObject();
+        foreach (var p in db.AdvisoriesByPrefix.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            prefixes[p.Key] = p.Value;
+        }
+        return new JObject
+        {
+            ["path"] = db.Path,
+            ["origin"] = db.Origin,
+            ["kind"] = db.Kind,
+            ["advisories"] = db.AdvisoryCount,
+            ["advisoriesByPrefix"] = prefixes,
+            ["dataDate"] = db.DataDate.HasValue ? ReportFacts.Timestamp(db.DataDate.Value) : JValue.CreateNull(),
         };
     }
 
@@ -56,9 +79,11 @@ public static class JsonReportWriter
         ["passed"] = ReportFacts.CountOutcome(report, CheckOutcome.Pass),
         ["failed"] = ReportFacts.CountOutcome(report, CheckOutcome.Fail),
         ["notApplicable"] = ReportFacts.CountOutcome(report, CheckOutcome.NotApplicable),
-        ["errors"] = ReportFacts.CountOutcome(report, CheckOutcome.Error),
+        ["errored"] = ReportFacts.CountOutcome(report, CheckOutcome.Error),
         ["suppressed"] = ReportFacts.CountOutcome(report, CheckOutcome.Suppressed),
         ["notRun"] = ReportFacts.CountOutcome(report, CheckOutcome.NotRun),
+        ["errors"] = report.ErrorCount,
+        ["notices"] = report.Errors.Count - report.ErrorCount,
         ["suppressedFindings"] = ReportFacts.SuppressedCount(report),
         ["findings"] = BySeverity(ReportFacts.ActiveBySeverity(report.Findings)),
         ["areas"] = new JArray(report.Areas.Select(Area)),

@@ -43,6 +43,13 @@ public static class MarkdownReportWriter
           .Append(EscapeText(report.ToolVersion)).Append(" · ")
           .Append(EscapeText(report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
           .Append("\n\n");
+        if (report.VulnerabilityDatabase is { } db)
+        {
+            sb.Append("Vulnerability data: ").Append(CodeSpan(db.Path)).Append(" · ").Append(EscapeText(db.Kind)).Append(" · ")
+              .Append(ReportFacts.Number(db.AdvisoryCount)).Append(" advisories")
+              .Append(db.DataDate is { } date ? " · data as of " + date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")
+              .Append("\n\n");
+        }
 
         AppendAreaTable(sb, report);
         AppendFailingChecks(sb, report);
@@ -63,8 +70,14 @@ public static class MarkdownReportWriter
     {
         sb.Append("| | Area | Status | Checks | Passed | Failed | N/A | Errors | Critical | High | Medium | Low | Info |\n");
         sb.Append("|:-:|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        var notCovered = new List<string>();
         foreach (var a in report.Areas)
         {
+            if (a.Status == AreaStatus.NotCovered && a.Checks == 0)
+            {
+                notCovered.Add(a.Title);
+                continue;
+            }
             sb.Append("| ").Append(StatusEmoji(a.Status)).Append(" | ").Append(Cell(a.Title)).Append(" | ")
               .Append(ChecklistTextRenderer.Describe(a.Status)).Append(" | ")
               .Append(a.Checks).Append(" | ").Append(a.Passed).Append(" | ").Append(a.Failed).Append(" | ")
@@ -77,6 +90,11 @@ public static class MarkdownReportWriter
             sb.Append('\n');
         }
         sb.Append('\n');
+        if (notCovered.Count > 0)
+        {
+            sb.Append(StatusEmoji(AreaStatus.NotCovered)).Append(" Not covered yet (no rules in this release): ")
+              .Append(string.Join(", ", notCovered.Select(EscapeText))).Append("\n\n");
+        }
     }
 
     private static void AppendFailingChecks(StringBuilder sb, ChecklistReport report)
@@ -99,7 +117,7 @@ public static class MarkdownReportWriter
             {
                 sb.Append("| ").Append(ReportFacts.SeverityName(f.Severity)).Append(" | ")
                   .Append(CodeSpan(f.Location)).Append(" | ")
-                  .Append(Cell(f.Message)).Append(" | ")
+                  .Append(Prose(f.Message)).Append(" | ")
                   .Append(string.IsNullOrEmpty(f.Evidence) ? "" : CodeSpan(f.Evidence!)).Append(" |\n");
             }
             if (active.Count > MaxFindingsPerCheck)
@@ -113,7 +131,7 @@ public static class MarkdownReportWriter
                 sb.Append('\n');
                 if (remediation != null)
                 {
-                    sb.Append("**Fix:** ").Append(EscapeText(remediation)).Append(' ');
+                    sb.Append("**Fix:** ").Append(Prose(remediation)).Append(' ');
                 }
                 if (help != null && Uri.TryCreate(help, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http"))
                 {
@@ -142,7 +160,7 @@ public static class MarkdownReportWriter
                   .Append(c.Outcome == CheckOutcome.Error ? "errored" : "not run");
                 if (!string.IsNullOrEmpty(c.Reason))
                 {
-                    sb.Append(" — ").Append(EscapeText(OneLine(c.Reason!)));
+                    sb.Append(" — ").Append(Prose(c.Reason!));
                 }
                 sb.Append('\n');
             }
@@ -155,7 +173,7 @@ public static class MarkdownReportWriter
             {
                 string location = e.Path == null ? "" : CodeSpan(e.Line > 0 ? e.Path + ":" + ReportFacts.Number(e.Line) : e.Path);
                 sb.Append("| ").Append(e.IsError ? "error" : "notice").Append(" | ").Append(Cell(e.ErrorId)).Append(" | ")
-                  .Append(location).Append(" | ").Append(Cell(e.Message)).Append(" |\n");
+                  .Append(location).Append(" | ").Append(Prose(e.Message)).Append(" |\n");
             }
             sb.Append('\n');
         }
@@ -173,7 +191,7 @@ public static class MarkdownReportWriter
         sb.Append("| Rule | Name | Area | Severity | Outcome | Title | Equivalents |\n|:--|:--|:--|:--|:--|:--|:--|\n");
         foreach (var r in rules)
         {
-            string outcome = outcomes.TryGetValue(r.Id, out var o) ? ChecklistTextRenderer.Glyph(o, true) + " " + ReportFacts.OutcomeName(o) : "";
+            string outcome = outcomes.TryGetValue(r.Id, out var o) ? ChecklistTextRenderer.Glyph(o, true) + " " + ChecklistTextRenderer.Describe(o) : "";
             string id = Uri.TryCreate(r.HelpUri, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")
                 ? "[" + EscapeText(r.Id) + "](<" + uri.AbsoluteUri.Replace(">", "%3E").Replace("<", "%3C") + ">)"
                 : Cell(r.Id);
@@ -221,6 +239,22 @@ public static class MarkdownReportWriter
     /// <summary>A table cell: escaped text on one line.</summary>
     public static string Cell(string? text) => EscapeText(text);
 
+    /// <summary>Message text: backtick spans (<c>`flask run`</c>) render as code, everything else is escaped literal
+    /// text. An unmatched backtick stays a literal backtick.</summary>
+    public static string Prose(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var sb = new StringBuilder(text!.Length + 16);
+        foreach (var (part, isCode) in ReportText.Spans(text))
+        {
+            sb.Append(isCode ? CodeSpan(part) : EscapeText(part));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Text as a code span that survives in a table cell: a backtick fence longer than any run of backticks
     /// inside, padded when the text starts or ends with a backtick, and pipes escaped (GFM tables split on them
     /// even inside code spans; <c>\|</c> renders as <c>|</c>).</summary>
@@ -244,20 +278,6 @@ public static class MarkdownReportWriter
 
     private static string CodeContent(string text) => OneLine(text).Replace("|", "\\|");
 
-    private static string OneLine(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char ch in text)
-        {
-            if (ch == '\r' || ch == '\n' || ch == '\t')
-            {
-                sb.Append(' ');
-            }
-            else if (!char.IsControl(ch))
-            {
-                sb.Append(ch);
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>One inert line: control characters made visible (<see cref="DisplayText.Escape"/>).</summary>
+    private static string OneLine(string text) => DisplayText.Inert(text);
 }

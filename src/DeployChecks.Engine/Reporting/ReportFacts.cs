@@ -62,7 +62,7 @@ public static class ReportFacts
         {
             if (report.FailOnTripped)
             {
-                return OverallVerdict.Failed;
+                return OverallVerdict.Failed; // findings at the threshold, or errors the gate counts
             }
         }
         else if (report.Checks.Any(c => c.Outcome == CheckOutcome.Fail))
@@ -99,12 +99,13 @@ public static class ReportFacts
         }
         if (report.FailOn.HasValue)
         {
-            sb.Append(report.FailOnTripped
-                ? $"; gate failed: {Number(report.CountAtOrAbove(report.FailOn.Value))} finding(s) at or above {SeverityName(report.FailOn.Value)}"
-                : $"; gate passed: nothing at or above {SeverityName(report.FailOn.Value)}");
+            sb.Append("; ").Append(DescribeGate(report));
         }
         return sb.ToString();
     }
+
+    /// <summary>The gate's verdict in words (see <see cref="ChecklistReport.DescribeGate"/>).</summary>
+    public static string DescribeGate(ChecklistReport report) => report.DescribeGate();
 
     /// <summary>Findings in the order every writer lists them: severity (high first), path, line, column, rule, fingerprint.</summary>
     public static IReadOnlyList<Finding> Ordered(IEnumerable<Finding> findings) =>

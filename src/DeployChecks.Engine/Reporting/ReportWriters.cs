@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using DeployChecks.Engine.Suppressions;
@@ -34,6 +35,12 @@ public static class ReportWriters
             case ReportFormat.Html:
                 HtmlReportWriter.Write(report, writer);
                 break;
+            case ReportFormat.GitHub:
+                CiLogWriter.WriteGitHub(report, writer);
+                break;
+            case ReportFormat.Azure:
+                CiLogWriter.WriteAzure(report, writer);
+                break;
             default:
                 throw new NotSupportedException($"Report format {format} is not implemented");
         }
@@ -46,36 +53,26 @@ public static class ReportWriters
         return sw.ToString();
     }
 
-    /// <summary>Writes to a file as UTF-8 without BOM, creating the directory; replaces the file atomically.</summary>
-    public static void WriteFile(ChecklistReport report, ReportFormat format, string path)
+    /// <summary>Writes to a file as UTF-8 without BOM through <see cref="OutputFile"/>: a regular file is replaced
+    /// atomically, a FIFO or device written through, anything else refused (<see cref="OutputPathException"/>).</summary>
+    public static void WriteFile(ChecklistReport report, ReportFormat format, string path, string option = "-Path") =>
+        WriteFile(report, format, OutputFile.Resolve(path, option));
+
+    /// <summary>Writes to a target resolved (and so validated) before the run.</summary>
+    public static void WriteFile(ChecklistReport report, ReportFormat format, OutputTarget target, TextWriter? standardOutput = null,
+        TextWriter? standardError = null) =>
+        OutputFile.Write(target, w => Write(report, format, w), standardOutput, standardError);
+
+    /// <summary>The canonical format names, for messages.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } = new[] { "text", "json", "sarif", "junit", "markdown", "html", "baseline", "github", "azure" };
+
+    /// <summary>The canonical name of a format.</summary>
+    public static string FormatName(ReportFormat format) => format switch
     {
-        string full = Path.GetFullPath(path);
-        string? dir = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-        string temp = full + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            {
-                Write(report, format, writer);
-            }
-            if (File.Exists(full))
-            {
-                File.Delete(full);
-            }
-            File.Move(temp, full);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+        ReportFormat.JUnit => "junit",
+        ReportFormat.GitHub => "github",
+        _ => format.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Parses a format name (case-insensitive; <c>md</c>, <c>xml</c>/<c>junit</c>, <c>txt</c> accepted).</summary>
     public static bool TryParseFormat(string? text, out ReportFormat format)
@@ -90,6 +87,8 @@ public static class ReportWriters
             case "markdown": case "md": format = ReportFormat.Markdown; return true;
             case "html": case "htm": format = ReportFormat.Html; return true;
             case "baseline": format = ReportFormat.Baseline; return true;
+            case "github": format = ReportFormat.GitHub; return true;
+            case "azure": case "azure-pipelines": format = ReportFormat.Azure; return true;
             default: return false;
         }
     }

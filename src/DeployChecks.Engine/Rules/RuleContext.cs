@@ -20,7 +20,7 @@ public sealed class RuleContext
     {
         Descriptor = descriptor;
         _run = run;
-        Models = new ModelContext(run, descriptor.Id);
+        Models = new ModelContext(run, descriptor.Id, RecordInputFailure);
     }
 
     /// <summary>The models this rule reads, with problems attributed to it: <see cref="ArtifactsOf{T}"/> and
@@ -49,6 +49,18 @@ public sealed class RuleContext
 
     /// <summary>Set when the rule could not run (as opposed to not applying).</summary>
     public string? NotRunReason { get; private set; }
+
+    /// <summary>The first input this rule could not read or parse (a file, the vulnerability database), null when it
+    /// read everything: such a check is <see cref="CheckOutcome.Error"/>, never Pass.</summary>
+    public string? InputFailure { get; private set; }
+
+    private void RecordInputFailure(string message)
+    {
+        lock (_gate)
+        {
+            InputFailure ??= message;
+        }
+    }
 
     internal IReadOnlyList<RawFinding> Findings => _findings;
 
@@ -87,6 +99,7 @@ public sealed class RuleContext
         catch (ArtifactReadException ex)
         {
             _run.AddError(ex.ToReportMessage(Descriptor.Id), ex);
+            RecordInputFailure(ex.Message);
             text = null!;
             return false;
         }
@@ -103,15 +116,19 @@ public sealed class RuleContext
         catch (ArtifactReadException ex)
         {
             _run.AddError(ex.ToReportMessage(Descriptor.Id), ex);
+            RecordInputFailure(ex.Message);
             artifact = null!;
             return false;
         }
     }
 
     /// <summary>Records a problem with an input of the run that is not a workspace file (a vulnerability database);
-    /// the run goes on.</summary>
-    public void RunProblem(string errorId, string message, string? target = null) =>
+    /// the run goes on, and this check is Error.</summary>
+    public void RunProblem(string errorId, string message, string? target = null)
+    {
         _run.AddError(new ReportMessage { ErrorId = errorId, Path = target, Message = message, RuleId = Descriptor.Id }, null);
+        RecordInputFailure(message);
+    }
 
     /// <summary>A diagnostic line for the host (verbose output, warnings).</summary>
     public void Log(LogLevel level, string message) => _run.Log(level, message);

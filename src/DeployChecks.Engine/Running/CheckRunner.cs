@@ -88,6 +88,10 @@ public static class CheckRunner
         }
 
         var selected = SelectRules(rules ?? RuleRegistry.All, options);
+        if (selected.Any(r => r.Descriptor.Id == Rules.Dependencies.KnownVulnerabilityRule.Definition.Id))
+        {
+            Models.Dependencies.RunVulnerabilityDatabase.Validate(options);
+        }
         var runs = selected.Select(r => new RuleRun(r, new RuleContext(r.Descriptor, state))).ToList();
         // Per-file rules run file by file (every rule on one file, then the file's parsed artifacts are released),
         // so memory follows the files in flight, not the size of the tree; whole-target rules run afterwards.
@@ -133,30 +137,30 @@ public static class CheckRunner
                 {
                     if (run.Failure == null)
                     {
-                        var sw = Stopwatch.StartNew();
+                        using var own = SharedWork.StartOwnTime();
                         SafeCall(run, () =>
                         {
                             run.Rule.CheckFile(run.Context, file);
                             return true;
                         }, dispatcher, state, out _);
-                        run.AddTime(sw.Elapsed);
+                        run.AddTime(own.Elapsed);
                     }
                 }
                 state.Artifacts.Release(file);
                 int n = Interlocked.Increment(ref done);
-                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
+                dispatcher.Progress("DeployChecks", $"Checked {Math.Min(n, fileOrder.Count)} of {fileOrder.Count} files", total == 0 ? 100 : n * 100 / total);
             });
             Parallel.ForEach(whole, parallel, run =>
             {
-                var sw = Stopwatch.StartNew();
+                using var own = SharedWork.StartOwnTime();
                 SafeCall(run, () =>
                 {
                     run.Rule.Check(run.Context);
                     return true;
                 }, dispatcher, state, out _);
-                run.AddTime(sw.Elapsed);
+                run.AddTime(own.Elapsed);
                 int n = Interlocked.Increment(ref done);
-                dispatcher.Progress("DeployChecks", $"Checking ({n}/{total})", total == 0 ? 100 : n * 100 / total);
+                dispatcher.Progress("DeployChecks", $"Ran {n - fileOrder.Count} of {whole.Count} repository-wide checks", total == 0 ? 100 : n * 100 / total);
             });
         });
 
@@ -169,7 +173,7 @@ public static class CheckRunner
             checks.Add(result);
             findings.AddRange(result.Findings);
         }
-        dispatcher.Progress("DeployChecks", "Done", -1);
+        dispatcher.Progress("DeployChecks", $"Checked {fileOrder.Count} files, ran {whole.Count} repository-wide checks", -1);
         dispatcher.Drain();
 
         findings.Sort((a, b) =>
@@ -193,6 +197,8 @@ public static class CheckRunner
             Rules = selected.Select(r => r.Descriptor.ToInfo()).ToList(),
             Errors = state.Errors,
             FailOn = options.FailOn,
+            IgnoreErrors = options.IgnoreErrors,
+            VulnerabilityDatabase = state.Artifacts.TryGetShared<Models.Dependencies.RunVulnerabilityDatabase>()?.Used,
         };
     }
 
@@ -284,14 +290,20 @@ public static class CheckRunner
             outcome = CheckOutcome.Error;
             reason = run.Failure.GetType().Name + ": " + run.Failure.Message;
         }
+        else if (findings.Any(f => !f.IsSuppressed))
+        {
+            outcome = CheckOutcome.Fail;
+        }
+        else if (run.Context.InputFailure != null)
+        {
+            // Something this check needed could not be read: it did not check everything, so it never passes.
+            outcome = CheckOutcome.Error;
+            reason = "could not read all its input: " + run.Context.InputFailure;
+        }
         else if (run.Context.NotRunReason != null)
         {
             outcome = CheckOutcome.NotRun;
             reason = run.Context.NotRunReason;
-        }
-        else if (findings.Any(f => !f.IsSuppressed))
-        {
-            outcome = CheckOutcome.Fail;
         }
         else if (findings.Count > 0)
         {

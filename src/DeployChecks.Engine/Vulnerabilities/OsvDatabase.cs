@@ -18,12 +18,43 @@ public sealed class OsvDatabase
 
     private readonly Dictionary<string, List<OsvAdvisory>> _byPackage;
 
-    private OsvDatabase(Dictionary<string, List<OsvAdvisory>> byPackage, int count, IReadOnlyList<string> problems, string source)
+    private OsvDatabase(Dictionary<string, List<OsvAdvisory>> byPackage, int count, IReadOnlyList<string> problems, string source,
+        IReadOnlyDictionary<string, int> byIdPrefix, DateTimeOffset? newestModified)
     {
         _byPackage = byPackage;
         Count = count;
         Problems = problems;
         Source = source;
+        _byIdPrefix = byIdPrefix;
+        NewestModified = newestModified;
+    }
+
+    private readonly IReadOnlyDictionary<string, int> _byIdPrefix;
+
+    /// <summary>The newest <c>modified</c> timestamp of any advisory: how current the data is.</summary>
+    public DateTimeOffset? NewestModified { get; }
+
+    /// <summary>Advisories per ID prefix (<c>PYSEC</c>, <c>GHSA</c>, <c>CVE</c>, ...).</summary>
+    public IReadOnlyDictionary<string, int> CountByIdPrefix() => _byIdPrefix;
+
+    /// <summary>Cheap check that <paramref name="path"/> can serve as a database: a directory, or a file that opens as
+    /// a zip archive (only its directory is read). Throws <see cref="InvalidDataException"/> or an I/O exception.</summary>
+    public static void Probe(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.EnumerateFileSystemEntries(path).GetEnumerator().Dispose();
+            return;
+        }
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            _ = zip.Entries.Count;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"not a zip archive or a directory of OSV files ({ex.Message})", ex);
+        }
     }
 
     public int Count { get; }
@@ -71,10 +102,20 @@ public sealed class OsvDatabase
             throw new FileNotFoundException($"Vulnerability database not found: {path}", path);
         }
         var index = new Dictionary<string, List<OsvAdvisory>>(StringComparer.Ordinal);
+        var byPrefix = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        DateTimeOffset? newest = null;
         int count = 0;
         foreach (var adv in advisories.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
             count++;
+            int dash = adv.Id.IndexOf('-');
+            string prefix = dash > 0 ? adv.Id.Substring(0, dash) : adv.Id;
+            byPrefix.TryGetValue(prefix, out int n);
+            byPrefix[prefix] = n + 1;
+            if (adv.Modified is { } modified && (newest == null || modified > newest))
+            {
+                newest = modified;
+            }
             foreach (var name in adv.Affected.Where(a => a.Ecosystem.Equals("PyPI", StringComparison.OrdinalIgnoreCase))
                          .Select(a => PackageName.NormalizeOrKeep(a.Name)).Distinct())
             {
@@ -85,7 +126,8 @@ public sealed class OsvDatabase
                 list.Add(adv);
             }
         }
-        return new OsvDatabase(index, count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList(), path);
+        return new OsvDatabase(index, count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList(), path,
+            new Dictionary<string, int>(byPrefix, StringComparer.Ordinal), newest);
     }
 
     private static void LoadZip(string path, ConcurrentBag<OsvAdvisory> advisories, ConcurrentBag<string> problems)

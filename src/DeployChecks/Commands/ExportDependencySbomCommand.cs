@@ -103,9 +103,9 @@ public sealed class ExportDependencySbomCommand : PSCmdlet
             return;
         }
         string target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-        if (ShouldProcess(target, "Write CycloneDX 1.5 SBOM") && EngineBridge.WriteTextFile(this, target, json, ErrorIds.SbomWriteFailed))
+        if (ShouldProcess(target, "Write CycloneDX 1.5 SBOM") && EngineBridge.WriteTextFile(this, target, json, ErrorIds.SbomWriteFailed, "-OutFile"))
         {
-            WriteObject(new FileInfo(target));
+            ProviderPaths.WriteItem(this, target);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ExportDeployChecklistReportCommand : PSCmdlet
 
     /// <summary>Output format.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ValidateSet("Json", "Sarif", "JUnit", "Markdown", "Html", "Text", "Baseline", IgnoreCase = true)]
+    [ValidateSet("Json", "Sarif", "JUnit", "Markdown", "Html", "Text", "Baseline", "GitHub", "Azure", IgnoreCase = true)]
     public string Format { get; set; } = "";
 
     /// <summary>File to write; its directory is created when missing.</summary>
@@ -48,7 +48,7 @@ public sealed class ExportDeployChecklistReportCommand : PSCmdlet
         }
         if (EngineBridge.WriteReport(this, InputObject, Format, path) && PassThru)
         {
-            WriteObject(new FileInfo(path));
+            ProviderPaths.WriteItem(this, path);
         }
     }
 }

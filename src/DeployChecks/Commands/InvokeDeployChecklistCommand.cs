@@ -39,10 +39,23 @@ public sealed class InvokeDeployChecklistCommand : DeployChecksPathCommandBase
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
+    /// <summary>Stop with a terminating error when DC2014 would run without any vulnerability database.</summary>
+    [Parameter]
+    public SwitchParameter RequireVulnerabilityDatabase { get; set; }
+
+    /// <summary>How many directories to check at the same time, in this process (default 1: one after the other, each
+    /// report written as soon as it is done). With more, reports come out in the order the runs finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 1;
+
+    private protected override int Throttle => ThrottleLimit;
+
     private protected override RunSettings CreateSettings()
     {
         var settings = base.CreateSettings();
         settings.VulnerabilityDatabase = DatabasePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DatabasePath);
+        settings.RequireVulnerabilityDatabase = RequireVulnerabilityDatabase.IsPresent ? true : null;
         settings.Areas = Area;
         settings.RulesInclude = Rule;
         settings.RulesExclude = ExcludeRule;

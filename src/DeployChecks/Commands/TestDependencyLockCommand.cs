@@ -18,10 +18,15 @@ public sealed class TestDependencyLockCommand : AreaTestCommandBase
     [ValidateNotNullOrEmpty]
     public string? DatabasePath { get; set; }
 
+    /// <summary>Stop with a terminating error when DC2014 would run without any vulnerability database.</summary>
+    [Parameter]
+    public SwitchParameter RequireVulnerabilityDatabase { get; set; }
+
     private protected override RunSettings CreateSettings()
     {
         var settings = base.CreateSettings();
         settings.VulnerabilityDatabase = DatabasePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DatabasePath);
+        settings.RequireVulnerabilityDatabase = RequireVulnerabilityDatabase.IsPresent ? true : null;
         return settings;
     }
 }

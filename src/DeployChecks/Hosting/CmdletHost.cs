@@ -29,6 +29,8 @@ internal sealed class CmdletHost : ICheckHost
 
     public void Log(LogLevel level, string message)
     {
+        // Messages name files of the repository: one inert line each (no terminal escapes, no forged log lines).
+        message = DisplayText.Escape(message);
         switch (level)
         {
             case LogLevel.Debug: _cmdlet.WriteDebug(message); break;
@@ -44,14 +46,14 @@ internal sealed class CmdletHost : ICheckHost
         if (!error.IsError)
         {
             // Notices (an expired suppression, a suppression without a reason) are about the run, not failures.
-            _cmdlet.WriteWarning(error.ToString());
+            _cmdlet.WriteWarning(DisplayText.Escape(error.ToString()));
             return;
         }
         string target = error.Path == null ? _targetRoot : Path.Combine(_targetRoot, error.Path.Replace('/', Path.DirectorySeparatorChar));
         Exception ex = exception ?? new InvalidDataException(error.Message);
         var record = new ErrorRecord(ex, error.ErrorId, CategoryOf(error.ErrorId), target)
         {
-            ErrorDetails = new ErrorDetails(error.Message),
+            ErrorDetails = new ErrorDetails(DisplayText.Escape(error.Message)),
         };
         _cmdlet.WriteError(record);
     }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using DeployChecks.Engine.Dependencies;
+using DeployChecks.Engine.Hosting;
 using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Reporting;
 using DeployChecks.Engine.Rules;
@@ -23,20 +24,7 @@ internal static class EngineBridge
     /// <summary>Runs the checklist on one directory. Unusable options end the pipeline (terminating error).</summary>
     public static ChecklistReport? Run(PSCmdlet cmdlet, string directory, RunSettings settings)
     {
-        var request = new CheckRequest(directory)
-        {
-            OptionPath = settings.OptionPath,
-            Overrides = new OptionOverrides
-            {
-                RulesInclude = settings.RulesInclude,
-                RulesExclude = settings.RulesExclude,
-                Areas = settings.Areas,
-                PathsExclude = settings.PathsExclude,
-                FailOn = settings.FailOn,
-                BaselinePath = settings.BaselinePath,
-                VulnerabilityDatabase = settings.VulnerabilityDatabase,
-            },
-        };
+        var request = Request(directory, settings);
         try
         {
             return CheckRunner.Run(request, new CmdletHost(cmdlet, directory));
@@ -54,6 +42,123 @@ internal static class EngineBridge
         }
     }
 
+    private static CheckRequest Request(string directory, RunSettings settings) => new(directory)
+    {
+        OptionPath = settings.OptionPath,
+        Overrides = new OptionOverrides
+        {
+            Names = FrontEndNames.PowerShell,
+            RulesInclude = settings.RulesInclude,
+            RulesExclude = settings.RulesExclude,
+            Areas = settings.Areas,
+            PathsExclude = settings.PathsExclude,
+            FailOn = settings.FailOn,
+            IgnoreErrors = settings.IgnoreErrors,
+            RequireVulnerabilityDatabase = settings.RequireVulnerabilityDatabase,
+            BaselinePath = settings.BaselinePath,
+            VulnerabilityDatabase = settings.VulnerabilityDatabase,
+        },
+    };
+
+    /// <summary>Runs several directories at once (at most <paramref name="throttle"/>) in this process. The runs work
+    /// on background threads; everything they tell the host, and each finished report, is handed to
+    /// <paramref name="complete"/> on the pipeline thread, in the order the runs finish. Unusable options end the
+    /// pipeline (terminating error) after the other runs were cancelled.</summary>
+    public static void RunParallel(PSCmdlet cmdlet, IReadOnlyList<(string Directory, RunSettings Settings)> runs, int throttle,
+        Action<ChecklistReport?> complete)
+    {
+        using var work = new System.Collections.Concurrent.BlockingCollection<Action>();
+        using var cancel = new System.Threading.CancellationTokenSource();
+        int done = 0;
+        var progress = new ProgressRecord(CmdletHost.ProgressActivityId, "DeployChecks", $"Checking {runs.Count} directories ({throttle} at a time)");
+        var background = System.Threading.Tasks.Task.Run(() =>
+        {
+            try
+            {
+                System.Threading.Tasks.Parallel.ForEach(runs,
+                    new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = throttle, CancellationToken = cancel.Token },
+                    run =>
+                    {
+                        var host = new QueuedHost(new CmdletHost(cmdlet, run.Directory), work);
+                        work.Add(() => cmdlet.WriteVerbose("Checking " + run.Directory));
+                        try
+                        {
+                            var report = CheckRunner.Run(Request(run.Directory, run.Settings), host, cancellationToken: cancel.Token);
+                            work.Add(() =>
+                            {
+                                done++;
+                                progress.StatusDescription = $"Checked {done} of {runs.Count} directories ({throttle} at a time)";
+                                progress.PercentComplete = done * 100 / runs.Count;
+                                cmdlet.WriteProgress(progress);
+                                complete(report);
+                            });
+                        }
+                        catch (OptionsException ex)
+                        {
+                            cancel.Cancel();
+                            work.Add(() => cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.OptionsInvalid, ErrorCategory.InvalidData,
+                                ex.OptionSource ?? run.Settings.OptionPath ?? run.Directory)));
+                        }
+                        catch (DirectoryNotFoundException ex)
+                        {
+                            work.Add(() => cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, run.Directory)));
+                        }
+                    });
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                work.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var action in work.GetConsumingEnumerable())
+            {
+                action();
+            }
+        }
+        finally
+        {
+            cancel.Cancel();
+            try
+            {
+                background.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+            progress.RecordType = ProgressRecordType.Completed;
+            cmdlet.WriteProgress(progress);
+        }
+    }
+
+    /// <summary>A run's host when runs go in parallel: host calls are queued for the pipeline thread; per-run progress
+    /// bars are left out (the parallel run shows one bar for all directories).</summary>
+    private sealed class QueuedHost : ICheckHost
+    {
+        private readonly ICheckHost _inner;
+        private readonly System.Collections.Concurrent.BlockingCollection<Action> _work;
+
+        public QueuedHost(ICheckHost inner, System.Collections.Concurrent.BlockingCollection<Action> work)
+        {
+            _inner = inner;
+            _work = work;
+        }
+
+        public void Log(LogLevel level, string message) => _work.Add(() => _inner.Log(level, message));
+
+        public void Error(ReportMessage error, Exception? exception) => _work.Add(() => _inner.Error(error, exception));
+
+        public void Progress(string activity, string status, int percent)
+        {
+        }
+
+        public bool ShouldProcess(string target, string action) => true;
+    }
+
     /// <summary>Writes a report file. Returns false (after a non-terminating error) when it cannot.</summary>
     public static bool WriteReport(PSCmdlet cmdlet, ChecklistReport report, string format, string path)
     {
@@ -65,8 +170,12 @@ internal static class EngineBridge
         }
         try
         {
-            ReportWriters.WriteFile(report, parsed, path);
+            ReportWriters.WriteFile(report, parsed, path, "-Path");
             return true;
+        }
+        catch (OutputPathException ex)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.ReportWriteFailed, ErrorCategory.InvalidArgument, path));
         }
         catch (NotSupportedException ex)
         {
@@ -80,7 +189,8 @@ internal static class EngineBridge
     }
 
     /// <summary>The descriptors of every rule of this release, as public <see cref="RuleInfo"/> objects.</summary>
-    public static IReadOnlyList<RuleInfo> GetRules() => RuleRegistry.Descriptors.Select(d => d.ToInfo()).ToList();
+    public static IReadOnlyList<RuleInfo> GetRules() =>
+        RuleRegistry.Descriptors.Select(d => d.ToInfo()).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Parses the dependency files of <paramref name="path"/> (a directory or one file) and writes each
     /// entry <paramref name="include"/> accepts as soon as its file is parsed; each problem becomes a
@@ -257,12 +367,17 @@ internal static class EngineBridge
     }
 
     /// <summary>Writes text to a file (UTF-8, no BOM). Returns false (after a non-terminating error) when it cannot.</summary>
-    public static bool WriteTextFile(PSCmdlet cmdlet, string path, string text, string errorId)
+    public static bool WriteTextFile(PSCmdlet cmdlet, string path, string text, string errorId, string option)
     {
         try
         {
-            File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+            OutputFile.Write(OutputFile.Resolve(path, option), w => w.Write(text));
             return true;
+        }
+        catch (OutputPathException ex)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, path));
+            return false;
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

@@ -8,7 +8,18 @@ namespace DeployChecks.Hosting;
 /// directories, writing <c>PathNotFound</c> / <c>PathNotFileSystem</c> errors for the rest.</summary>
 internal static class ProviderPaths
 {
-    public static IEnumerable<string> ResolveExisting(PSCmdlet cmdlet, string input, bool literal)
+    /// <param name="failed">When given, collects the inputs that resolved to nothing usable (after their error).</param>
+    public static IEnumerable<string> ResolveExisting(PSCmdlet cmdlet, string input, bool literal, List<string>? failed = null)
+    {
+        var result = ResolveExistingCore(cmdlet, input, literal);
+        if (failed != null && result.Count == 0)
+        {
+            failed.Add(input);
+        }
+        return result;
+    }
+
+    private static List<string> ResolveExistingCore(PSCmdlet cmdlet, string input, bool literal)
     {
         var resolved = new List<string>();
         try
@@ -26,18 +37,18 @@ internal static class ProviderPaths
             {
                 cmdlet.WriteError(new ErrorRecord(new PSArgumentException($"'{input}' is a {provider.Name} path; DeployChecks reads file-system paths."),
                     ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, input));
-                return new string[0];
+                return new List<string>();
             }
         }
         catch (ItemNotFoundException ex)
         {
             cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
-            return new string[0];
+            return new List<string>();
         }
         catch (System.Management.Automation.DriveNotFoundException ex)
         {
             cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
-            return new string[0];
+            return new List<string>();
         }
         var existing = new List<string>();
         foreach (string path in resolved)
@@ -58,5 +69,20 @@ internal static class ProviderPaths
                 ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, input));
         }
         return existing;
+    }
+
+    /// <summary>Writes the file-system item at <paramref name="path"/> as Get-Item would (a FileInfo with the provider's
+    /// PSPath, PSParentPath, ... notes, so Mode, LastWriteTime and Length show in the default view). A device or FIFO
+    /// the report went through is not an item worth writing and is skipped.</summary>
+    public static void WriteItem(PSCmdlet cmdlet, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+        foreach (var item in cmdlet.InvokeProvider.Item.Get(new[] { path }, true, true))
+        {
+            cmdlet.WriteObject(item);
+        }
     }
 }

@@ -13,6 +13,8 @@ internal sealed class RunSettings
     public IReadOnlyList<CheckArea>? Areas { get; set; }
     public IReadOnlyList<string>? PathsExclude { get; set; }
     public Severity? FailOn { get; set; }
+    public bool? IgnoreErrors { get; set; }
+    public bool? RequireVulnerabilityDatabase { get; set; }
 
     /// <summary>OSV vulnerability database for DC2014 (-DatabasePath), provider-resolved.</summary>
     public string? VulnerabilityDatabase { get; set; }

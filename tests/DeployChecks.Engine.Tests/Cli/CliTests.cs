@@ -30,7 +30,7 @@ public class CliTests
         Assert.Equal(0, code);
         Assert.Contains("✗ Configuration", output);
         Assert.Contains("DC1001", output);
-        Assert.Contains("not covered", output);
+        Assert.Contains("Not covered yet", output);
         Assert.DoesNotContain("p9Xr2mQ7vL4sT8wZ1nB6cF3hJ0kD5gA", output);
     }
 
@@ -64,10 +64,12 @@ public class CliTests
         Assert.Contains("PYSEC-2023-TEST3", output);
         Assert.Contains("Upgrade flask to 2.2.5 or later", output);
 
-        var missing = Run("check", tree.Root, "--rule", "DC2014", $"--vuln-db={Path.Combine(tree.Root, "nope.zip")}", "--fail-on", "medium");
-        Assert.Equal(0, missing.Code);
-        Assert.Contains("VulnerabilityDatabaseMissing", missing.Err);
-        Assert.Contains("nope.zip", missing.Out);
+        // A database that was asked for and cannot be read is a usage error: the gate never passes on an unchecked run.
+        var missing = Run("check", tree.Root, "--rule", "DC2014", $"--vuln-db={Path.Combine(tree.Root, "nope.zip")}", "--fail-on", "low");
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("vulnerability database not found", missing.Err);
+        Assert.Contains("nope.zip (from --vuln-db)", missing.Err);
+        Assert.Equal("", missing.Out);
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public class CliTests
     public void Area_filter_limits_the_report()
     {
         using var tree = Violating();
-        var (_, output, _) = Run("check", tree.Root, "--area", "containers");
+        var (_, output, _) = Run("check", tree.Root, "--area", "containers", "--allow-empty");
         Assert.DoesNotContain("DC1001", output);
         Assert.Contains("Containers", output);
         Assert.DoesNotContain("Configuration", output);

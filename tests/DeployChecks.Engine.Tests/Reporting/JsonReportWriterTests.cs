@@ -20,7 +20,7 @@ public class JsonReportWriterTests
         var report = ReportFixtures.Real;
         var json = Parse(report);
 
-        Assert.Equal(1, (int)json["schemaVersion"]!);
+        Assert.Equal(2, (int)json["schemaVersion"]!);
         Assert.Equal("DeployChecks", (string?)json["tool"]!["name"]);
         Assert.Equal(report.ToolVersion, (string?)json["tool"]!["version"]);
         Assert.Equal(JTokenType.String, json["target"]!.Type);
@@ -34,10 +34,14 @@ public class JsonReportWriterTests
         }
 
         var summary = (JObject)json["summary"]!;
-        foreach (var key in new[] { "passed", "failed", "notApplicable", "errors", "suppressed", "notRun" })
+        foreach (var key in new[] { "passed", "failed", "notApplicable", "errored", "suppressed", "notRun", "errors", "notices" })
         {
             Assert.Equal(JTokenType.Integer, summary[key]!.Type);
         }
+        // summary.errors counts the errors[] entries that are errors; notices the rest.
+        var errorList = (JArray)json["errors"]!;
+        Assert.Equal(errorList.Count(e => (bool)e["isError"]!), (int)summary["errors"]!);
+        Assert.Equal(errorList.Count, (int)summary["errors"]! + (int)summary["notices"]!);
         Assert.Equal(Severities.OrderBy(s => s), ((JObject)summary["findings"]!).Properties().Select(p => p.Name).OrderBy(s => s));
         Assert.Equal(report.Findings.Count(f => !f.IsSuppressed), ((JObject)summary["findings"]!).Properties().Sum(p => (int)p.Value));
         var areas = (JArray)summary["areas"]!;
@@ -104,7 +108,8 @@ public class JsonReportWriterTests
         Assert.Equal(1, (int)summary["passed"]!);
         Assert.Equal(2, (int)summary["failed"]!);
         Assert.Equal(1, (int)summary["notApplicable"]!);
-        Assert.Equal(1, (int)summary["errors"]!);
+        Assert.Equal(1, (int)summary["errored"]!);
+        Assert.Equal(((JArray)json["errors"]!).Count(e => (bool)e["isError"]!), (int)summary["errors"]!);
         Assert.Equal(1, (int)summary["suppressed"]!);
         Assert.Equal(1, (int)summary["notRun"]!);
         Assert.Equal(2, (int)summary["findings"]!["high"]!);
@@ -134,7 +139,7 @@ public class JsonReportWriterTests
         string a = ReportWriters.WriteToString(report, ReportFormat.Json);
         string b = ReportWriters.WriteToString(report, ReportFormat.Json);
         Assert.Equal(a, b);
-        Assert.Contains("\n  \"schemaVersion\": 1,", a);
+        Assert.Contains("\n  \"schemaVersion\": 2,", a);
         foreach (var p in JObject.Parse(a).Descendants().OfType<JProperty>())
         {
             Assert.True(char.IsLower(p.Name[0]), "property not camelCase: " + p.Name);
