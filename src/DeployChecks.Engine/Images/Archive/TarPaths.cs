@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace DeployChecks.Engine.Images.Archive;
@@ -71,6 +72,32 @@ public static class TarPaths
                     $"{archive}: symbolic link '{TarReader.Shorten(entry)}' points to '{TarReader.Shorten(target)}', outside the image root; refused.", entry);
             }
         }
+    }
+
+    /// <summary>The path a relative symbolic link at <paramref name="entry"/> points to, normalised (<c>..</c> applied);
+    /// null when it climbs above the root.</summary>
+    public static string? Resolve(string entry, string target)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        int slash = entry.LastIndexOf('/');
+        foreach (string part in (slash > 0 ? entry.Substring(0, slash) + "/" : "").Split('/').Concat(target.Split('/')))
+        {
+            if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        return string.Join("/", parts);
     }
 
     /// <summary>A hard link names another entry of the same archive: it must be a clean relative path.</summary>

@@ -232,8 +232,8 @@ internal sealed class TarSource : ImageSource
                     name = entry.LinkName;
                     break;
                 case TarEntryType.Symlink:
-                    int slash = name.LastIndexOf('/');
-                    name = TarPaths.Clean((slash > 0 ? name.Substring(0, slash + 1) : "") + entry.LinkName, Description);
+                    name = TarPaths.Resolve(name, entry.LinkName)
+                           ?? throw new ImageScanException(ImageErrors.Hostile, $"{Description}: '{path}' links outside the archive; refused.", path);
                     break;
                 default:
                     return false;
