@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace DeployChecks.Engine.Secrets;
 
-/// <summary>One provider's credential format: a cheap literal that must occur first, then the exact pattern.</summary>
-public sealed record ProviderPattern(string Kind, string Keyword, Regex Pattern);
+/// <summary>One provider's credential format: cheap literals one of which must occur first (case-sensitive), then the
+/// exact pattern.</summary>
+public sealed record ProviderPattern(string Kind, string[] Keywords, Regex Pattern);
 
 /// <summary>Credential formats issued by providers, recognisable without context (the gitleaks/Trivy kind of rule).
 /// The list is meant to grow; each entry is matched only where its keyword occurs, with a bounded regex.</summary>
@@ -13,14 +14,14 @@ public static class ProviderPatterns
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
 
-    private static ProviderPattern P(string kind, string keyword, string regex) =>
-        new(kind, keyword, new Regex(regex, RegexOptions.CultureInvariant, Timeout));
+    private static ProviderPattern P(string kind, string keywords, string regex) =>
+        new(kind, keywords.Split(' '), new Regex(regex, RegexOptions.CultureInvariant, Timeout));
 
     public static IReadOnlyList<ProviderPattern> All { get; } = new[]
     {
-        P("AWS access key ID", "A", @"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+        P("AWS access key ID", "AKIA ASIA", @"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
         P("private key", "PRIVATE KEY", @"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"),
-        P("GitHub token", "gh", @"\bgh[pousr]_[A-Za-z0-9]{36}\b"),
+        P("GitHub token", "ghp_ gho_ ghu_ ghs_ ghr_", @"\bgh[pousr]_[A-Za-z0-9]{36}\b"),
         P("GitHub fine-grained token", "github_pat_", @"\bgithub_pat_[A-Za-z0-9_]{82}\b"),
         P("GitLab token", "glpat-", @"\bglpat-[A-Za-z0-9_\-]{20}\b"),
         P("Slack token", "xox", @"\bxox[abprs]-[A-Za-z0-9-]{10,72}\b"),

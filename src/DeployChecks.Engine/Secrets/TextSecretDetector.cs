@@ -30,7 +30,7 @@ public sealed class TextSecretDetector : ISecretDetector
         var hits = new List<SecretHit>();
         foreach (var p in ProviderPatterns.All)
         {
-            if (text.IndexOf(p.Keyword, StringComparison.Ordinal) < 0)
+            if (!ContainsAny(text, p.Keywords))
             {
                 continue;
             }
@@ -49,21 +49,35 @@ public sealed class TextSecretDetector : ISecretDetector
             }
         }
         bool config = IsConfigShaped(path);
-        int line = 0;
-        foreach (string raw in text.Split('\n'))
+        bool urls = text.IndexOf("://", StringComparison.Ordinal) >= 0;
+        if (!urls && (!config || !ContainsAnyIgnoreCase(text, NameHints)))
         {
+            return hits;
+        }
+        int line = 0;
+        for (int start = 0; start <= text.Length; )
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
             line++;
-            if (raw.Length > 400)
+            int length = end - start;
+            int from = start;
+            start = end + 1;
+            if (length > 400 || length < 3)
             {
                 continue;
             }
-            if (raw.IndexOf("://", StringComparison.Ordinal) > 0 && Redactor.HasUrlCredentials(raw) && Redactor.TryRedactUrl(raw.Trim(), out var redactedUrl) &&
+            string raw = text.Substring(from, length);
+            if (urls && raw.IndexOf("://", StringComparison.Ordinal) > 0 && Redactor.HasUrlCredentials(raw) && Redactor.TryRedactUrl(raw.Trim(), out var redactedUrl) &&
                 !UrlPasswordIsPlaceholder(raw))
             {
                 hits.Add(new SecretHit(line, "password in URL", Shorten(redactedUrl)));
                 continue;
             }
-            if (!config || raw.IndexOf('=') < 0 && raw.IndexOf(':') < 0)
+            if (!config || raw.IndexOf('=') < 0 && raw.IndexOf(':') < 0 || !ContainsAnyIgnoreCase(raw, NameHints))
             {
                 continue;
             }
@@ -90,6 +104,34 @@ public sealed class TextSecretDetector : ISecretDetector
             hits.Add(new SecretHit(line, "credential assignment", name + "=" + Redactor.RedactValue(value)));
         }
         return hits;
+    }
+
+    /// <summary>Substrings every name <see cref="SensitiveNames.IsSensitive"/> accepts contains one of: a line without
+    /// any is not worth the assignment regex.</summary>
+    private static readonly string[] NameHints = { "SECRET", "PASS", "TOKEN", "KEY", "CREDENTIAL", "DSN", "PWD", "AUTH" };
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (string w in words)
+        {
+            if (text.IndexOf(w, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsAnyIgnoreCase(string text, string[] words)
+    {
+        foreach (string w in words)
+        {
+            if (text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsConfigShaped(string path)
