@@ -5,8 +5,10 @@
 .DESCRIPTION
     Build    dotnet build of the solution; the build of src/DeployChecks assembles the module in out/DeployChecks
              (manifest with its version stamped from Directory.Build.props, DLLs, Dependencies/, formats, help).
-    Test     Build, then dotnet test (engine tests and module tests hosting PowerShell), then, when pwsh and
-             Pester 5 are available, Invoke-Pester tests/Pester in a fresh `pwsh -NoProfile` against out/.
+    Test     Build, then dotnet test (engine tests and module tests hosting PowerShell), then the Pester task.
+    Pester   Invoke-Pester tests/Pester in a fresh `pwsh -NoProfile` against the module already built in out/, with
+             the Pester version tests/Pester/Pester.restore.csproj names (restored from NuGet when missing).
+             Ends with "Pester: N passed, N failed, N skipped"; fails when a test fails.
     Package  Build, then a zip of out/DeployChecks (out/DeployChecks-<version>.zip), installable by extracting
              it into a folder on $env:PSModulePath.
     Clean    Removes out/ and every bin/ and obj/ folder.
@@ -15,11 +17,15 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Pester output: Detailed lists every test, Normal only failures and the summary.
+    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
+    [string] $PesterVerbosity = 'Normal'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,7 +35,8 @@ $moduleOut = Join-Path $root 'out/DeployChecks'
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
-    Write-Host "> $Command $($Arguments -join ' ')"
+    # Long arguments (inline scripts) are shown by their first line only.
+    Write-Host "> $Command $(($Arguments | ForEach-Object { ($_ -split "`n")[0] }) -join ' ')"
     & $Command @Arguments
     if ($LASTEXITCODE -ne 0) {
         throw "$Command exited with code $LASTEXITCODE"
@@ -46,29 +53,61 @@ function Invoke-Build {
 function Invoke-Test {
     Invoke-Build
     Invoke-Native dotnet @('test', (Join-Path $root 'DeployChecks.sln'), '--configuration', $Configuration, '--no-build', '-nologo')
+    Invoke-PesterSuite
+}
 
-    $pwsh = Get-Command pwsh -ErrorAction Ignore
-    if (-not $pwsh) {
-        Write-Warning 'pwsh not found: Pester tests skipped.'
-        return
+function Get-PesterModule {
+    <# The Pester module the suite runs with: the exact version tests/Pester/Pester.restore.csproj downloads (a NuGet
+       package whose tools/ folder is the module), restored into the NuGet global packages folder when missing. #>
+    $project = Join-Path $root 'tests/Pester/Pester.restore.csproj'
+    $version = ([xml](Get-Content -Raw $project)).Project.ItemGroup.PackageDownload |
+        Where-Object Include -eq 'Pester' | ForEach-Object { $_.Version.Trim('[', ']') }
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $module = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $module)) {
+        Invoke-Native dotnet @('restore', $project, '-nologo')
     }
-    $pester = & $pwsh.Source -NoProfile -NonInteractive -Command "(Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Select-Object -First 1).Version.ToString()"
-    if (-not $pester) {
-        Write-Warning 'Pester 5 not found (Install-Module Pester -MinimumVersion 5.0): Pester tests skipped.'
-        return
+    if (-not (Test-Path $module)) {
+        throw "Pester $version was not restored to $module"
     }
-    # A fresh process, so the tests import out/DeployChecks into a session nothing else has touched.
+    $module
+}
+
+function Get-PwshPath {
+    <# The pwsh running this script ($PSHOME; a dotnet global tool's process is `dotnet`), else the one on PATH. #>
+    foreach ($name in 'pwsh', 'pwsh.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) {
+            return $candidate
+        }
+    }
+    (Get-Command pwsh -ErrorAction Stop).Source
+}
+
+function Invoke-PesterSuite {
+    <# Runs tests/Pester against out/DeployChecks (built before) in a fresh pwsh, so the tests import the module into a
+       session nothing else has touched. Prints "Pester: N passed, N failed, N skipped" and throws when any failed. #>
+    if (-not (Test-Path (Join-Path $moduleOut 'DeployChecks.psd1'))) {
+        throw "$moduleOut is not built: run ./build.ps1 -Task Build (or dotnet build DeployChecks.sln) first"
+    }
+    $pester = Get-PesterModule
+    $pwsh = Get-PwshPath
+    $results = Join-Path $root 'out/pester-results.xml'
     $script = @"
-Import-Module Pester -MinimumVersion 5.0
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester'
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $root 'tests/Pester')'
-`$config.Run.Exit = `$true
-`$config.Output.Verbosity = 'Detailed'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = '$PesterVerbosity'
 `$config.TestResult.Enabled = `$true
-`$config.TestResult.OutputPath = '$(Join-Path $root 'out/pester-results.xml')'
-Invoke-Pester -Configuration `$config
+`$config.TestResult.OutputPath = '$results'
+`$r = Invoke-Pester -Configuration `$config
+`$failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount
+"Pester: `$(`$r.PassedCount) passed, `$failed failed, `$(`$r.SkippedCount) skipped"
+exit ([int](`$failed -gt 0 -or `$r.Result -ne 'Passed'))
 "@
-    Invoke-Native $pwsh.Source @('-NoProfile', '-NonInteractive', '-Command', $script)
+    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
 }
 
 function Invoke-Package {
@@ -94,6 +133,7 @@ function Invoke-Clean {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Pester' { Invoke-PesterSuite }
     'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

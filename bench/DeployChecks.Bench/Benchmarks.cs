@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DeployChecks.Engine.Hosting;
-using DeployChecks.Engine.Parsing.Env;
+using DeployChecks.Engine.Artifacts.Env;
 using DeployChecks.Engine.Running;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;

@@ -117,7 +117,7 @@ internal static class DepsBench
             Measure($"parse {kind}, {entries:N0} entries, {text.Length / 1024.0:F0} KiB", runs, () => parse(new SourceText(text)), target: 100);
             if (kind.EndsWith(".lock", StringComparison.Ordinal) && kind != "Pipfile.lock" || kind == "pylock.toml")
             {
-                Measure($"  of which TOML reading", runs, () => DeployChecks.Engine.Dependencies.Toml.TomlDocumentReader.Read(text, out _));
+                Measure($"  of which TOML reading", runs, () => DeployChecks.Engine.Artifacts.Toml.TomlDocumentReader.Read(text, out _));
             }
         }
     }

@@ -41,11 +41,15 @@ internal static class Program
         {
             return ImageBench.Once(args[1], !args.Contains("--no-secrets"));
         }
+        if (args.Length > 0 && args[0] == "deploy-tree")
+        {
+            return DeployTreeBench.Run(args.Skip(1).ToArray());
+        }
         if (args.Length > 0 && args[0] == "python")
         {
             return PythonThroughput.Run(args.Skip(1).ToArray());
         }
-        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | image [--mb 500] [--runs 5] [--gzip] | deps [--db DIR] [--runs 7] [--packages 1000] [--entries 2000] | bdn [--filter *]");
+        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | image [--mb 500] [--runs 5] [--gzip] | deploy-tree [--services 1040] [--runs 7] | deps [--db DIR] [--runs 7] [--packages 1000] [--entries 2000] | bdn [--filter *]");
         return 2;
     }
 

@@ -4,22 +4,31 @@ namespace DeployChecks.Module.Tests;
 
 public class HelpTests
 {
-    public static TheoryData<string> ExportedCmdlets()
+    private static System.Collections.Generic.List<string> CmdletNames()
     {
         using var ps = PowerShellSession.WithModule();
-        var data = new TheoryData<string>();
-        foreach (var name in ps.Run("Get-Command -Module DeployChecks | ForEach-Object Name").Output)
+        return ps.Run("Get-Command -Module DeployChecks | ForEach-Object Name").Output.Select(o => o.ToString()).ToList();
+    }
+
+    public static TheoryData<string> ExportedCmdlets() => new(CmdletNames());
+
+    public static TheoryData<string, bool> ExportedCmdletsFromBothManifests()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (string name in CmdletNames())
         {
-            data.Add(name.ToString());
+            data.Add(name, true);
+            data.Add(name, false);
         }
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(ExportedCmdlets))]
-    public void Every_exported_cmdlet_has_synopsis_description_examples_and_parameter_help(string cmdlet)
+    [MemberData(nameof(ExportedCmdletsFromBothManifests))]
+    public void Every_exported_cmdlet_has_synopsis_description_examples_and_parameter_help(string cmdlet, bool builtManifest)
     {
-        using var ps = PowerShellSession.WithModule();
+        // Both import paths the README names: out/DeployChecks and the repository root's DeployChecks.psd1.
+        using var ps = PowerShellSession.With(builtManifest ? Repo.BuiltManifest : Repo.RootManifest);
         var help = Assert.Single(ps.Run("Get-Help $args[0] -Full", cmdlet).Output);
         string synopsis = help.Str("Synopsis").Trim();
         Assert.False(string.IsNullOrEmpty(synopsis));
@@ -39,10 +48,30 @@ public class HelpTests
         Assert.Empty(declared.Except(described));
     }
 
-    [Fact]
-    public void About_topic_is_found()
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Every_exported_cmdlet_has_its_markdown_page(string cmdlet)
     {
-        using var ps = PowerShellSession.WithModule();
+        // The MAML is generated from docs/commands/<Verb-Noun>.md; a cmdlet without a page has no help.
+        Assert.True(System.IO.File.Exists(System.IO.Path.Combine(Repo.Root, "docs", "commands", cmdlet + ".md")), $"docs/commands/{cmdlet}.md missing");
+    }
+
+    [Fact]
+    public void Every_markdown_page_is_an_exported_cmdlet()
+    {
+        var exported = CmdletNames().ToHashSet(System.StringComparer.OrdinalIgnoreCase);
+        var pages = System.IO.Directory.GetFiles(System.IO.Path.Combine(Repo.Root, "docs", "commands"), "*.md")
+            .Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.Contains(page!, exported));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void About_topic_is_found(bool builtManifest)
+    {
+        using var ps = PowerShellSession.With(builtManifest ? Repo.BuiltManifest : Repo.RootManifest);
         var r = ps.Run("Get-Help about_DeployChecks | Out-String -Stream");
         if (r.Errors.Count > 0)
         {

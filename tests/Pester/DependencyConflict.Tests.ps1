@@ -35,7 +35,7 @@ Import-Module '$BuiltManifest'
     YamlContext   = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$yaml.Assembly).Name
 } | ConvertTo-Json -Compress
 "@
-        $json = pwsh -NoProfile -NonInteractive -Command $script
+        $json = & $Pwsh -NoProfile -NonInteractive -Command $script
         $LASTEXITCODE | Should -Be 0
         $facts = $json | ConvertFrom-Json
         $facts.HasDC1001 | Should -BeTrue

@@ -4,6 +4,22 @@
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:BuiltManifest = Join-Path $script:RepoRoot 'out/DeployChecks/DeployChecks.psd1'
 $script:RootManifest = Join-Path $script:RepoRoot 'DeployChecks.psd1'
+# The pwsh running the tests, for tests that need a fresh process (PATH need not hold it).
+$script:Pwsh = @('pwsh', 'pwsh.exe') | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+
+function Get-DefinedCmdletName {
+    <# Verb-Noun of every public cmdlet class in the built module's DeployChecks.dll, sorted: what the manifest must
+       export. Read from the assembly's metadata, so a new cmdlet needs no test edit, only its manifest entry. #>
+    $dll = Join-Path (Split-Path $script:BuiltManifest) 'DeployChecks.dll'
+    $pwsh = $script:Pwsh
+    & $pwsh -NoProfile -NonInteractive -Command @"
+`$asm = [System.Reflection.Assembly]::LoadFrom('$dll')
+`$asm.GetExportedTypes() | Where-Object { -not `$_.IsAbstract } | ForEach-Object {
+    `$a = `$_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], `$false) | Select-Object -First 1
+    if (`$a) { "`$(`$a.VerbName)-`$(`$a.NounName)" }
+} | Sort-Object
+"@
+}
 
 function New-TestApp {
     <# A throw-away application directory under TestDrive:. -Kind Insecure has a .env with a secret and

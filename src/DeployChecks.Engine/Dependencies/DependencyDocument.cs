@@ -42,7 +42,7 @@ public class DependencyDocument
     /// <summary>For a TOML file, the whole parsed tree (values with their lines), for rules that need more than the
     /// entries: the stale-lock rules hash the <c>Pipfile</c> / <c>pyproject.toml</c> content as the tools do.
     /// Null for other formats.</summary>
-    public Toml.TomlTable? Toml { get; internal set; }
+    public Artifacts.Toml.TomlTable? Toml { get; internal set; }
 
     /// <summary>True when the TOML reader reported a syntax error (what was read may be incomplete).</summary>
     public bool HasSyntaxErrors { get; internal set; }

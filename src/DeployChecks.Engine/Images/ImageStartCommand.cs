@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DeployChecks.Engine.Rules.Dependencies;
+using DeployChecks.Engine.Artifacts.Shell;
+using DeployChecks.Engine.Models.Deploy;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Images;

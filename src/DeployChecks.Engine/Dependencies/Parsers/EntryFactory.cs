@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeployChecks.Engine.Dependencies.Requirements;
-using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Artifacts.Toml;
 
 namespace DeployChecks.Engine.Dependencies.Parsers;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
-using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Artifacts.Toml;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 

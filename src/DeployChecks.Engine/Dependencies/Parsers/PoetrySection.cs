@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Artifacts.Toml;
 
 namespace DeployChecks.Engine.Dependencies.Parsers;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
-using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Artifacts.Toml;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System;
+using DeployChecks.Engine.Artifacts.Shell;
 using DeployChecks.Engine.Artifacts;
 using DeployChecks.Engine.Dependencies.Requirements;
 using DeployChecks.Engine.Text;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using DeployChecks.Engine.Rules.Dependencies;
+
 
 namespace DeployChecks.Engine.Models.Catalogs;
 

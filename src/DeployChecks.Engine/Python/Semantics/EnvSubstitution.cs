@@ -35,7 +35,7 @@ public sealed class EnvSubstitution
         var value = ConstantValue.Evaluate(read.Default);
         if (read.Cast == "bool" && value is string s)
         {
-            return Parsing.Env.EnvValues.IsTruthy(s);
+            return Artifacts.Env.EnvValues.IsTruthy(s);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Python.Syntax;
 

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Python.Syntax;
 using DeployChecks.Engine.Secrets;

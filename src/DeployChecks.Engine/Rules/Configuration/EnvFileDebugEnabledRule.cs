@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
-using DeployChecks.Engine.Parsing.Env;
+using System;
+using DeployChecks.Engine.Artifacts.Env;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Configuration;

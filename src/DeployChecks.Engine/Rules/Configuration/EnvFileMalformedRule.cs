@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Configuration;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Configuration;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Python.Syntax;
 using DeployChecks.Engine.Secrets;

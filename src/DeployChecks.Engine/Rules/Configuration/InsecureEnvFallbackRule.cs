@@ -1,3 +1,4 @@
+using DeployChecks.Engine.Models.Configuration;
 using DeployChecks.Engine.Python.Semantics;
 using DeployChecks.Engine.Python.Syntax;
 using DeployChecks.Engine.Secrets;

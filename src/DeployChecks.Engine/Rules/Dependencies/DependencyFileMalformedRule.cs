@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
 using DeployChecks.Engine.Dependencies;
+using DeployChecks.Engine.Models.Dependencies;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
 

@@ -1,5 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
+using DeployChecks.Engine.Models.Catalogs;
+using DeployChecks.Engine.Models.Dependencies;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

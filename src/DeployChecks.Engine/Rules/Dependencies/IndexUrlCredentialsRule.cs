@@ -1,5 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
+using DeployChecks.Engine.Models.Dependencies;
+using DeployChecks.Engine.Models.Deploy;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using DeployChecks.Engine.Models.Dependencies;
+using DeployChecks.Engine.Models.Deploy;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Dependencies;
+using DeployChecks.Engine.Models.Dependencies;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

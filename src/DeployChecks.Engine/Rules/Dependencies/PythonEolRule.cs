@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System;
 using DeployChecks.Engine.Dependencies.Versioning;
+using DeployChecks.Engine.Models.Catalogs;
+using DeployChecks.Engine.Models.Dependencies;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

@@ -1,6 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using DeployChecks.Engine.Models.Dependencies;
+using DeployChecks.Engine.Models.Deploy;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

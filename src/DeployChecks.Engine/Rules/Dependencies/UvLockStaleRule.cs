@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
+using DeployChecks.Engine.Artifacts.Toml;
 using DeployChecks.Engine.Dependencies.Requirements;
-using DeployChecks.Engine.Dependencies.Toml;
 using DeployChecks.Engine.Dependencies.Versioning;
+using DeployChecks.Engine.Models.Dependencies;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules.Dependencies;

@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using DeployChecks.Engine.Dependencies;
 using DeployChecks.Engine.Dependencies.Parsers;
-using DeployChecks.Engine.Dependencies.Toml;
+using DeployChecks.Engine.Artifacts.Toml;
 using DeployChecks.Engine.Tests.Support;
 using DeployChecks.Engine.Text;
 

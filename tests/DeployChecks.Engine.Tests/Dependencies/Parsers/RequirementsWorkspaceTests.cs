@@ -13,7 +13,7 @@ public sealed class RequirementsWorkspaceTests
         tree.Write("requirements/common.txt", "-c ../constraints.txt\nrequests==2.32.3\n");
         tree.Write("constraints.txt", "urllib3<3\n");
         var workspace = DeployChecks.Engine.Workspace.Workspace.Open(tree.Root);
-        var cache = new Artifacts.ArtifactCache(1 << 20);
+        var cache = new DeployChecks.Engine.Artifacts.ArtifactCache(1 << 20);
         var resolved = RequirementsIncludeResolver.Resolve("requirements.txt", workspace, cache);
         Assert.Empty(resolved.Problems);
         Assert.Equal(new[] { "urllib3", "requests", "django" }, resolved.Entries.Select(e => e.Name));
