@@ -61,9 +61,10 @@ public static class ConflictProgram
         var engine = assemblies.Single(a => a.GetName().Name == "DeployChecks.Engine");
         facts["engine.context"] = AssemblyLoadContext.GetLoadContext(engine)?.Name ?? "";
 
-        // The YamlDotNet the engine really binds: the type of a local in the method that parses option files.
-        var applyYaml = engine.GetType("DeployChecks.Engine.Options.OptionsLoader", throwOnError: true)!.GetMethod("ApplyYaml")!;
-        var yamlStream = applyYaml.GetMethodBody()!.LocalVariables.Select(l => l.LocalType).First(t => t.Name == "YamlStream");
+        // The YamlDotNet the engine really binds: the type of a local in the method that reads every YAML file
+        // (option files included).
+        var load = engine.GetType("DeployChecks.Engine.Artifacts.Yaml.YamlLoader", throwOnError: true)!.GetMethod("Load")!;
+        var yamlStream = load.GetMethodBody()!.LocalVariables.Select(l => l.LocalType).First(t => t.FullName == "YamlDotNet.Core.Parser");
         facts["engine.yaml.version"] = yamlStream.Assembly.GetName().Version!.ToString();
         facts["engine.yaml.context"] = AssemblyLoadContext.GetLoadContext(yamlStream.Assembly)?.Name ?? "";
 

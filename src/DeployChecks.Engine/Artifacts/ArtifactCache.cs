@@ -124,10 +124,3 @@ public sealed class ArtifactCache
         return new SourceText(Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset));
     }
 }
-
-/// <summary>Parses one kind of file into a shared, immutable artifact.</summary>
-public interface IArtifactParser<out T> where T : class
-{
-    /// <summary>Parses; problems in the content are recorded in the result, never thrown.</summary>
-    T Parse(WorkspaceFile file, SourceText text);
-}

@@ -3,8 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using DeployChecks.Engine.Artifacts.Yaml;
 
 namespace DeployChecks.Engine.Options;
 
@@ -105,29 +104,19 @@ public static class OptionsLoader
     /// <summary>Applies the YAML text of an option file.</summary>
     public static void ApplyYaml(DeployChecksOptions options, string text, string source)
     {
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
-        try
+        var content = YamlLoader.Load(text);
+        if (content.Problems.Count > 0)
         {
-            stream.Load(parser);
+            var p = content.Problems[0];
+            throw new OptionsException(p.Message.StartsWith("not valid YAML", StringComparison.Ordinal) ? p.Message : "not valid YAML: " + p.Message, source, p.Line);
         }
-        catch (YamlException ex)
-        {
-            throw new OptionsException("not valid YAML: " + Inner(ex).Message, source, (int)ex.Start.Line, ex);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException)
-        {
-            // YamlDotNet reports some malformed input (an unclosed flow sequence, an empty key) with these
-            // instead of a YamlException; they carry no position, so the line is where the parser stopped.
-            throw new OptionsException("not valid YAML: " + ex.Message, source, parser.Current != null ? (int)parser.Current.Start.Line : 0, ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (content.Documents.Count == 0 || content.Documents[0] is null or YamlScalar { Value: "" })
         {
             return;
         }
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (content.Documents[0] is not YamlMapping root)
         {
-            throw new OptionsException("the option file must be a mapping of keys", source, Line(stream.Documents[0].RootNode));
+            throw new OptionsException("the option file must be a mapping of keys", source, Line(content.Documents[0]!));
         }
         var r = new Reader(source);
         foreach (var (key, value) in r.Entries(root))
@@ -201,11 +190,11 @@ public static class OptionsLoader
                     }
                     break;
                 case "suppressions":
-                    if (value is not YamlSequenceNode seq)
+                    if (value is not YamlSequence seq)
                     {
                         throw new OptionsException("'suppressions' must be a list", source, Line(value));
                     }
-                    foreach (var item in seq)
+                    foreach (var item in seq.Items)
                     {
                         options.Suppressions.Add(ReadSuppression(r, item, source));
                     }
@@ -216,7 +205,7 @@ public static class OptionsLoader
         }
     }
 
-    private static SuppressionEntry ReadSuppression(Reader r, YamlNode item, string source)
+    private static SuppressionEntry ReadSuppression(Reader r, YamlValue item, string source)
     {
         var entry = new SuppressionEntry { Origin = source + ":" + Line(item) };
         foreach (var (k, v) in r.Entries(r.Mapping(item, "suppressions[]")))
@@ -384,9 +373,7 @@ public static class OptionsLoader
         }
     }
 
-    private static int Line(YamlNode node) => (int)node.Start.Line;
-
-    private static Exception Inner(Exception ex) => ex.InnerException ?? ex;
+    private static int Line(YamlValue node) => node.Line;
 
     /// <summary>Typed access to YAML nodes with errors that name the key and line.</summary>
     private sealed class Reader
@@ -395,11 +382,11 @@ public static class OptionsLoader
 
         public Reader(string source) => _source = source;
 
-        public IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode map)
+        public IEnumerable<(string Key, YamlValue Value)> Entries(YamlMapping map)
         {
-            foreach (var kv in map.Children)
+            foreach (var kv in map.Pairs)
             {
-                if (kv.Key is not YamlScalarNode { Value: { } key })
+                if (kv.Key is not YamlScalar { Value: { } key })
                 {
                     throw new OptionsException("keys must be plain text", _source, Line(kv.Key));
                 }
@@ -407,13 +394,13 @@ public static class OptionsLoader
             }
         }
 
-        public YamlMappingNode Mapping(YamlNode node, string what) =>
-            node as YamlMappingNode ?? throw new OptionsException($"'{what}' must be a mapping", _source, Line(node));
+        public YamlMapping Mapping(YamlValue node, string what) =>
+            node as YamlMapping ?? throw new OptionsException($"'{what}' must be a mapping", _source, Line(node));
 
-        public string Scalar(YamlNode node, string what) =>
-            node is YamlScalarNode { Value: { } v } ? v : throw new OptionsException($"'{what}' must be a single value", _source, Line(node));
+        public string Scalar(YamlValue node, string what) =>
+            node is YamlScalar { Value: { } v } ? v : throw new OptionsException($"'{what}' must be a single value", _source, Line(node));
 
-        public bool Bool(YamlNode node, string what)
+        public bool Bool(YamlValue node, string what)
         {
             string v = Scalar(node, what).ToLowerInvariant();
             return v switch
@@ -424,28 +411,28 @@ public static class OptionsLoader
             };
         }
 
-        public Severity Severity(YamlNode node, string what) => ParseSeverity(Scalar(node, what), _source, Line(node));
+        public Severity Severity(YamlValue node, string what) => ParseSeverity(Scalar(node, what), _source, Line(node));
 
-        public List<string> StringList(YamlNode node, string what)
+        public List<string> StringList(YamlValue node, string what)
         {
             var list = new List<string>();
-            if (node is YamlScalarNode { Value: { } single })
+            if (node is YamlScalar { Value: { } single })
             {
                 list.Add(single);
                 return list;
             }
-            if (node is not YamlSequenceNode seq)
+            if (node is not YamlSequence seq)
             {
                 throw new OptionsException($"'{what}' must be a list", _source, Line(node));
             }
-            foreach (var item in seq)
+            foreach (var item in seq.Items)
             {
                 list.Add(Scalar(item, what + "[]"));
             }
             return list;
         }
 
-        public OptionsException Unknown(string key, YamlNode node, string? parent, string known) =>
+        public OptionsException Unknown(string key, YamlValue node, string? parent, string known) =>
             new($"unknown option '{(parent == null ? key : parent + "." + key)}' (known: {known})", _source, Line(node));
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using DeployChecks.Engine.Models;
 using DeployChecks.Engine.Workspace;
 
 namespace DeployChecks.Engine.Rules;
@@ -9,8 +11,15 @@ public abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
-    /// <summary>The artifact kinds this rule reads. With none of them in the target the rule is NotApplicable.</summary>
-    public abstract IReadOnlyList<ArtifactKind> Reads { get; }
+    /// <summary>The models this rule reads: artifact models (<c>DockerfileModel</c>, <c>CiPipeline</c>, …) and run models
+    /// (<c>DeployCommands</c>, <c>DependencySet</c>, …). <see cref="Reads"/> is derived from them.</summary>
+    public virtual IReadOnlyList<Type> Uses => Array.Empty<Type>();
+
+    /// <summary>The artifact kinds this rule reads, derived from <see cref="Uses"/> (override only for a rule that
+    /// reads files without a model). With none of them in the target the rule is NotApplicable.</summary>
+    public virtual IReadOnlyList<ArtifactKind> Reads => _reads ??= RunModels.KindsOf(Uses);
+
+    private IReadOnlyList<ArtifactKind>? _reads;
 
     /// <summary>Called once before any check; return false (after <see cref="RuleContext.NotApplicable"/> or
     /// <see cref="RuleContext.NotRun"/>) when the rule cannot apply to this target as a whole.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using DeployChecks.Engine.Artifacts;
 using DeployChecks.Engine.Hosting;
+using DeployChecks.Engine.Models;
 using DeployChecks.Engine.Options;
 using DeployChecks.Engine.Text;
 using DeployChecks.Engine.Workspace;
@@ -19,7 +20,23 @@ public sealed class RuleContext
     {
         Descriptor = descriptor;
         _run = run;
+        Models = new ModelContext(run, descriptor.Id);
     }
+
+    /// <summary>The models this rule reads, with problems attributed to it: <see cref="ArtifactsOf{T}"/> and
+    /// <see cref="Model{T}"/> are shortcuts.</summary>
+    public ModelContext Models { get; }
+
+    /// <summary>Every workspace file with a <typeparamref name="T"/> view (<c>DockerfileModel</c>, <c>ComposeFile</c>,
+    /// <c>CiPipeline</c>, <c>EnvFile</c>, …), parsed once per run, in workspace order; their content problems are
+    /// reported to the run once.</summary>
+    public IEnumerable<T> ArtifactsOf<T>() where T : class => Models.ArtifactsOf<T>();
+
+    /// <summary>The <typeparamref name="T"/> view of one file (null when its kind has none or it cannot be read).</summary>
+    public T? Artifact<T>(WorkspaceFile file) where T : class => Models.Artifact<T>(file);
+
+    /// <summary>A run model (<c>DeployCommands</c>, <c>DependencySet</c>, <c>ProductionPolicy</c>, …), built once per run.</summary>
+    public T Model<T>() where T : class => Models.Model<T>();
 
     public RuleDescriptor Descriptor { get; }
 

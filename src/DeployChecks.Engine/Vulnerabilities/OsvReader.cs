@@ -1,10 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
+using DeployChecks.Engine.Artifacts.Yaml;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DeployChecks.Engine.Vulnerabilities;
 
@@ -18,9 +17,9 @@ public static class OsvReader
         bool yaml = source.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         try
         {
-            root = yaml ? FromYaml(text) : JToken.Parse(text);
+            root = yaml ? FromYaml(text, source) : JToken.Parse(text);
         }
-        catch (Exception ex) when (ex is JsonException || ex is YamlException)
+        catch (JsonException ex)
         {
             throw new InvalidDataException($"{source}: not a valid OSV advisory: {ex.Message}", ex);
         }
@@ -106,30 +105,34 @@ public static class OsvReader
         return DateTimeOffset.TryParse(t.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
     }
 
-    /// <summary>YAML to JSON tokens; scalars stay text (versions like <c>1.10</c> must not become numbers).</summary>
-    private static JToken FromYaml(string text)
+    /// <summary>YAML to JSON tokens through the bounded loader; scalars stay text (versions like <c>1.10</c> must not
+    /// become numbers).</summary>
+    private static JToken FromYaml(string text, string source)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents.Count == 0 ? JValue.CreateNull() : Convert(stream.Documents[0].RootNode);
+        var content = YamlLoader.Load(text);
+        if (content.Problems.Count > 0)
+        {
+            throw new InvalidDataException($"{source}: not a valid OSV advisory: line {content.Problems[0].Line}: {content.Problems[0].Message}");
+        }
+        return content.Documents.Count == 0 || content.Documents[0] is null ? JValue.CreateNull() : Convert(content.Documents[0]!);
     }
 
-    private static JToken Convert(YamlNode node) => node switch
+    private static JToken Convert(YamlValue node) => node switch
     {
-        YamlMappingNode map => ConvertMap(map),
-        YamlSequenceNode seq => new JArray(System.Linq.Enumerable.Select(seq.Children, Convert)),
-        YamlScalarNode s => s.Value == null || (s.Style == YamlDotNet.Core.ScalarStyle.Plain && (s.Value == "null" || s.Value == "~" || s.Value.Length == 0))
+        YamlMapping map => ConvertMap(map),
+        YamlSequence seq => new JArray(System.Linq.Enumerable.Select(seq.Items, Convert)),
+        YamlScalar s => s.Style == YamlScalarStyle.Plain && (s.Value == "null" || s.Value == "~" || s.Value.Length == 0)
             ? JValue.CreateNull()
             : new JValue(s.Value),
         _ => JValue.CreateNull(),
     };
 
-    private static JObject ConvertMap(YamlMappingNode map)
+    private static JObject ConvertMap(YamlMapping map)
     {
         var o = new JObject();
-        foreach (var kv in map.Children)
+        foreach (var kv in map.Pairs)
         {
-            if (kv.Key is YamlScalarNode { Value: { } key })
+            if (kv.Key is YamlScalar { Value: { } key })
             {
                 o[key] = Convert(kv.Value);
             }

@@ -3,11 +3,10 @@ using System.IO;
 using System.Linq;
 using System;
 using DeployChecks.Engine.Artifacts.Dockerfile;
+using DeployChecks.Engine.Artifacts.Yaml;
 using DeployChecks.Engine.Artifacts.Shell;
 using DeployChecks.Engine.Rules;
 using DeployChecks.Engine.Workspace;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DeployChecks.Engine.Models.Deploy;
 
@@ -47,7 +46,7 @@ public sealed class DeployCommands
     /// (once: the run de-duplicates errors by ID, file and line).</summary>
     public static DeployCommands For(RuleContext context)
     {
-        var commands = context.Artifacts.GetShared(() => Build(context));
+        var commands = context.Artifacts.GetShared(() => Build(context.Models));
         foreach (var p in commands.Problems)
         {
             context.InputProblem(p.ErrorId, p.File, p.Line, p.Message);
@@ -62,9 +61,9 @@ public sealed class DeployCommands
         ArtifactKind.AzurePipeline, ArtifactKind.GitLabCi,
     };
 
-    internal static DeployCommands Build(RuleContext context)
+    internal static DeployCommands Build(ModelContext context)
     {
-        var b = new Builder(context.Workspace, f => context.TryGetText(f, out var t) ? t.Text : null);
+        var b = new Builder(context.Workspace, f => context.TryGetText(f, out var t) ? t.Text : null, f => context.Get(f, YamlFileParser.Instance));
         foreach (var file in context.Workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) < 0 || !context.TryGetText(file, out var text))
@@ -79,7 +78,7 @@ public sealed class DeployCommands
     /// <summary>Reads files given as text (for tests and tools that have no run).</summary>
     internal static DeployCommands Build(Workspace.Workspace workspace, Func<WorkspaceFile, string?> text)
     {
-        var b = new Builder(workspace, text);
+        var b = new Builder(workspace, text, f => text(f) is string t ? YamlFileParser.Instance.Parse(f, new Text.SourceText(t)) : null);
         foreach (var file in workspace.Files)
         {
             if (Array.IndexOf(Kinds, file.Kind) >= 0 && text(file) is string t)
@@ -114,9 +113,11 @@ public sealed class DeployCommands
         private readonly Workspace.Workspace _workspace;
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
         private readonly Func<WorkspaceFile, string?> _read;
+        private readonly Func<WorkspaceFile, YamlFile?> _yaml;
 
-        public Builder(Workspace.Workspace workspace, Func<WorkspaceFile, string?> read)
+        public Builder(Workspace.Workspace workspace, Func<WorkspaceFile, string?> read, Func<WorkspaceFile, YamlFile?> yaml)
         {
+            _yaml = yaml;
             _workspace = workspace;
             _read = read;
             foreach (var f in workspace.Files)
@@ -166,7 +167,7 @@ public sealed class DeployCommands
                     ReadProcfile(file, text);
                     break;
                 default:
-                    ReadYaml(file, text);
+                    ReadYaml(file);
                     break;
             }
         }
@@ -490,34 +491,19 @@ public sealed class DeployCommands
 
         // ------------------------------------------------------------------ YAML (compose, CI)
 
-        private void ReadYaml(WorkspaceFile file, string text)
+        private void ReadYaml(WorkspaceFile file)
         {
-            var stream = new YamlStream();
-            var parser = new Parser(new StringReader(text));
-            try
+            if (_yaml(file) is not { } yaml)
             {
-                stream.Load(parser);
-            }
-            catch (YamlException ex)
-            {
-                var inner = ex;
-                while (inner.InnerException is YamlException deeper)
-                {
-                    inner = deeper;
-                }
-                Problems.Add(new DeployCommandProblem("MalformedYaml", file, (int)ex.Start.Line,
-                    $"{file.RelativePath}:{ex.Start.Line}: not valid YAML: {inner.Message}"));
                 return;
             }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException)
+            foreach (var p in yaml.Problems)
             {
-                int line = parser.Current != null ? (int)parser.Current.Start.Line : 0;
-                Problems.Add(new DeployCommandProblem("MalformedYaml", file, line, $"{file.RelativePath}:{line}: not valid YAML: {ex.Message}"));
-                return;
+                Problems.Add(new DeployCommandProblem(p.ErrorId, file, p.Line, p.Describe(file)));
             }
-            foreach (var doc in stream.Documents)
+            foreach (var doc in yaml.Documents)
             {
-                if (doc.RootNode is not YamlMappingNode root)
+                if (doc is not YamlMapping root)
                 {
                     continue;
                 }
@@ -546,7 +532,7 @@ public sealed class DeployCommands
         /// <summary>pip's and uv's index variables wherever a CI or compose file sets them: GitHub Actions and compose
         /// <c>env:</c>/<c>environment:</c>/<c>args:</c> mappings, GitLab <c>variables:</c> (plain or <c>{value: …}</c>),
         /// Azure <c>variables:</c> lists of <c>name:</c>/<c>value:</c>, and compose's <c>- VAR=value</c> lists.</summary>
-        private void AddYamlIndexVariables(WorkspaceFile file, YamlNode node, int depth)
+        private void AddYamlIndexVariables(WorkspaceFile file, YamlValue node, int depth)
         {
             if (depth > 12)
             {
@@ -554,18 +540,18 @@ public sealed class DeployCommands
             }
             switch (node)
             {
-                case YamlMappingNode map:
-                    if (Scalar(Get(map, "name")) is { } named && IndexVariables.Contains(named) && Get(map, "value") is YamlScalarNode { Value: { Length: > 0 } v } azure)
+                case YamlMapping map:
+                    if (Scalar(Get(map, "name")) is { } named && IndexVariables.Contains(named) && Get(map, "value") is YamlScalar { Value: { Length: > 0 } v } azure)
                     {
-                        IndexSettings.Add(new IndexSetting(file, (int)azure.Start.Line, named, v));
+                        IndexSettings.Add(new IndexSetting(file, azure.Line, named, v));
                     }
-                    foreach (var kv in map.Children)
+                    foreach (var kv in map.Pairs)
                     {
                         string? key = Scalar(kv.Key);
-                        var value = kv.Value is YamlMappingNode { } wrapped && key != null && IndexVariables.Contains(key) ? Get(wrapped, "value") : kv.Value;
-                        if (key != null && IndexVariables.Contains(key) && value is YamlScalarNode { Value: { Length: > 0 } text } scalar)
+                        var value = kv.Value is YamlMapping { } wrapped && key != null && IndexVariables.Contains(key) ? Get(wrapped, "value") : kv.Value;
+                        if (key != null && IndexVariables.Contains(key) && value is YamlScalar { Value: { Length: > 0 } text } scalar)
                         {
-                            IndexSettings.Add(new IndexSetting(file, (int)scalar.Start.Line, key, text));
+                            IndexSettings.Add(new IndexSetting(file, scalar.Line, key, text));
                         }
                         else
                         {
@@ -573,13 +559,13 @@ public sealed class DeployCommands
                         }
                     }
                     break;
-                case YamlSequenceNode seq:
-                    foreach (var item in seq.Children)
+                case YamlSequence seq:
+                    foreach (var item in seq.Items)
                     {
-                        if (item is YamlScalarNode { Value: { } entry } scalar && entry.IndexOf('=') is int eq && eq > 0 &&
+                        if (item is YamlScalar { Value: { } entry } scalar && entry.IndexOf('=') is int eq && eq > 0 &&
                             IndexVariables.Contains(entry.Substring(0, eq)) && eq + 1 < entry.Length)
                         {
-                            IndexSettings.Add(new IndexSetting(file, (int)scalar.Start.Line, entry.Substring(0, eq), entry.Substring(eq + 1)));
+                            IndexSettings.Add(new IndexSetting(file, scalar.Line, entry.Substring(0, eq), entry.Substring(eq + 1)));
                         }
                         else
                         {
@@ -590,30 +576,20 @@ public sealed class DeployCommands
             }
         }
 
-        private static YamlNode? Get(YamlMappingNode map, string key)
-        {
-            foreach (var kv in map.Children)
-            {
-                if (kv.Key is YamlScalarNode { Value: { } k } && k == key)
-                {
-                    return kv.Value;
-                }
-            }
-            return null;
-        }
+        private static YamlValue? Get(YamlMapping map, string key) => map[key];
 
-        private static string? Scalar(YamlNode? node) => node is YamlScalarNode s ? s.Value : null;
+        private static string? Scalar(YamlValue? node) => node is YamlScalar s ? s.Value : null;
 
-        private void ReadCompose(WorkspaceFile file, YamlMappingNode root)
+        private void ReadCompose(WorkspaceFile file, YamlMapping root)
         {
-            if (Get(root, "services") is not YamlMappingNode services)
+            if (Get(root, "services") is not YamlMapping services)
             {
                 return;
             }
             bool devFile = IsDevFile(file);
-            foreach (var kv in services.Children)
+            foreach (var kv in services.Pairs)
             {
-                if (kv.Value is not YamlMappingNode service)
+                if (kv.Value is not YamlMapping service)
                 {
                     continue;
                 }
@@ -626,12 +602,12 @@ public sealed class DeployCommands
                 foreach (var key in new[] { "entrypoint", "command" })
                 {
                     var node = Get(service, key);
-                    if (node is YamlSequenceNode seq)
+                    if (node is YamlSequence seq)
                     {
-                        var words = seq.Children.Select(c => Scalar(c) ?? "").ToList();
-                        RunWords(words, (int)seq.Start.Line, scope, cwd);
+                        var words = seq.Items.Select(c => Scalar(c) ?? "").ToList();
+                        RunWords(words, seq.Line, scope, cwd);
                     }
-                    else if (node is YamlScalarNode { Value: { Length: > 0 } value } scalar)
+                    else if (node is YamlScalar { Value: { Length: > 0 } value } scalar)
                     {
                         // Compose splits a string command shell-like but does not run a shell.
                         RunYamlScript(value, scalar, scope, cwd);
@@ -640,30 +616,30 @@ public sealed class DeployCommands
             }
         }
 
-        private void ReadGitHub(WorkspaceFile file, YamlMappingNode root)
+        private void ReadGitHub(WorkspaceFile file, YamlMapping root)
         {
             string baseDir = WorkingDirectory(root, "defaults") ?? "";
             string? baseShell = DefaultShell(root);
-            if (Get(root, "jobs") is not YamlMappingNode jobs)
+            if (Get(root, "jobs") is not YamlMapping jobs)
             {
                 return;
             }
-            foreach (var kv in jobs.Children)
+            foreach (var kv in jobs.Pairs)
             {
-                if (kv.Value is not YamlMappingNode job)
+                if (kv.Value is not YamlMapping job)
                 {
                     continue;
                 }
                 string jobDir = WorkingDirectory(job, "defaults") ?? baseDir;
                 string? jobShell = DefaultShell(job) ?? baseShell;
-                if (Get(job, "steps") is not YamlSequenceNode steps)
+                if (Get(job, "steps") is not YamlSequence steps)
                 {
                     continue;
                 }
                 var scope = new Scope(file, DeployCommandOrigin.GitHubActions, Scalar(kv.Key), file.IsNonProduction, runtime: false, null, null, null);
-                foreach (var step in steps.Children.OfType<YamlMappingNode>())
+                foreach (var step in steps.Items.OfType<YamlMapping>())
                 {
-                    if (Get(step, "run") is YamlScalarNode { Value: { } run } scalar)
+                    if (Get(step, "run") is YamlScalar { Value: { } run } scalar)
                     {
                         string dir = Scalar(Get(step, "working-directory")) ?? jobDir;
                         string? shell = Scalar(Get(step, "shell")) ?? jobShell;
@@ -673,53 +649,53 @@ public sealed class DeployCommands
             }
         }
 
-        private static string? DefaultShell(YamlMappingNode map) =>
-            Get(map, "defaults") is YamlMappingNode d && Get(d, "run") is YamlMappingNode r ? Scalar(Get(r, "shell")) : null;
+        private static string? DefaultShell(YamlMapping map) =>
+            Get(map, "defaults") is YamlMapping d && Get(d, "run") is YamlMapping r ? Scalar(Get(r, "shell")) : null;
 
-        private static string? WorkingDirectory(YamlMappingNode map, string key) =>
-            Get(map, key) is YamlMappingNode d && Get(d, "run") is YamlMappingNode r ? Scalar(Get(r, "working-directory")) : null;
+        private static string? WorkingDirectory(YamlMapping map, string key) =>
+            Get(map, key) is YamlMapping d && Get(d, "run") is YamlMapping r ? Scalar(Get(r, "working-directory")) : null;
 
-        private void ReadAzure(WorkspaceFile file, YamlNode node, string? scopeName, string dir, int depth = 0, HashSet<YamlNode>? seen = null)
+        private void ReadAzure(WorkspaceFile file, YamlValue node, string? scopeName, string dir, int depth = 0, HashSet<YamlValue>? seen = null)
         {
             // Aliases can make the node graph a DAG (or, in YamlDotNet, a cycle): visit each node once, bounded depth.
-            seen ??= new HashSet<YamlNode>(NodeIdentity.Instance);
+            seen ??= new HashSet<YamlValue>(NodeIdentity.Instance);
             if (depth > 64 || !seen.Add(node))
             {
                 return;
             }
-            if (node is YamlSequenceNode seq)
+            if (node is YamlSequence seq)
             {
-                foreach (var c in seq.Children)
+                foreach (var c in seq.Items)
                 {
                     ReadAzure(file, c, scopeName, dir, depth + 1, seen);
                 }
                 return;
             }
-            if (node is not YamlMappingNode map)
+            if (node is not YamlMapping map)
             {
                 return;
             }
             string? name = Scalar(Get(map, "job")) ?? Scalar(Get(map, "deployment")) ?? Scalar(Get(map, "stage")) ?? scopeName;
             string stepDir = Scalar(Get(map, "workingDirectory")) ?? dir;
-            foreach (var kv in map.Children)
+            foreach (var kv in map.Pairs)
             {
                 string key = Scalar(kv.Key) ?? "";
-                if (key is "script" or "bash" or "pwsh" or "powershell" && kv.Value is YamlScalarNode { Value: { } script } scalar)
+                if (key is "script" or "bash" or "pwsh" or "powershell" && kv.Value is YamlScalar { Value: { } script } scalar)
                 {
                     var scope = new Scope(file, DeployCommandOrigin.AzurePipelines, name, file.IsNonProduction, runtime: false, null, null, null);
                     RunYamlScript(script, scalar, scope, stepDir.Replace("$(System.DefaultWorkingDirectory)", "").Replace("$(Build.SourcesDirectory)", "").TrimStart('/'),
                         key is "pwsh" or "powershell");
                 }
-                else if (kv.Value is YamlMappingNode or YamlSequenceNode)
+                else if (kv.Value is YamlMapping or YamlSequence)
                 {
                     ReadAzure(file, kv.Value, name, dir, depth + 1, seen);
                 }
             }
         }
 
-        private void ReadGitLab(WorkspaceFile file, YamlMappingNode root)
+        private void ReadGitLab(WorkspaceFile file, YamlMapping root)
         {
-            foreach (var kv in root.Children)
+            foreach (var kv in root.Pairs)
             {
                 string jobName = Scalar(kv.Key) ?? "";
                 if (jobName is "before_script" or "after_script")
@@ -729,7 +705,7 @@ public sealed class DeployCommands
                     RunGitLabScript(kv.Value, new Scope(file, DeployCommandOrigin.GitLabCi, "default", file.IsNonProduction, runtime: false, null, null, null));
                     continue;
                 }
-                if (kv.Value is not YamlMappingNode job)
+                if (kv.Value is not YamlMapping job)
                 {
                     continue;
                 }
@@ -741,15 +717,15 @@ public sealed class DeployCommands
             }
         }
 
-        private void RunGitLabScript(YamlNode? node, Scope scope)
+        private void RunGitLabScript(YamlValue? node, Scope scope)
         {
-            if (node is YamlScalarNode { Value: { } s } scalar)
+            if (node is YamlScalar { Value: { } s } scalar)
             {
                 RunYamlScript(s, scalar, scope, "");
             }
-            else if (node is YamlSequenceNode seq)
+            else if (node is YamlSequence seq)
             {
-                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                foreach (var item in seq.Items.OfType<YamlScalar>())
                 {
                     if (item.Value != null)
                     {
@@ -760,16 +736,16 @@ public sealed class DeployCommands
         }
 
         /// <summary>Runs a YAML scalar as a script: a block scalar's content starts on the line after its indicator.</summary>
-        private void RunYamlScript(string script, YamlScalarNode scalar, Scope scope, string dir, bool powerShell = false)
+        private void RunYamlScript(string script, YamlScalar scalar, Scope scope, string dir, bool powerShell = false)
         {
             if (powerShell)
             {
                 script = FromPowerShell(script);
             }
-            int first = (int)scalar.Start.Line;
-            bool block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+            int first = scalar.Line;
+            bool block = scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded;
             int baseLine = block ? first + 1 : first;
-            bool literal = scalar.Style == ScalarStyle.Literal;
+            bool literal = scalar.Style == YamlScalarStyle.Literal;
             RunScript(script, offset => literal ? baseLine + CountNewlines(script, offset) : baseLine, scope, Normalize(dir), baseLine, quiet: powerShell);
         }
 
@@ -1125,13 +1101,13 @@ public sealed class DeployCommands
 
     /// <summary>Reference identity for YAML nodes (their Equals compares content, which is slow and not what a visit
     /// set needs).</summary>
-    private sealed class NodeIdentity : IEqualityComparer<YamlNode>
+    private sealed class NodeIdentity : IEqualityComparer<YamlValue>
     {
         public static readonly NodeIdentity Instance = new();
 
-        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+        public bool Equals(YamlValue? x, YamlValue? y) => ReferenceEquals(x, y);
 
-        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        public int GetHashCode(YamlValue obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>A VS Code / Codespaces dev container: a development environment, not a deployment.</summary>
