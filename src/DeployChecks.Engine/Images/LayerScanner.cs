@@ -237,16 +237,6 @@ public static class LayerScanner
             buffer = new byte[Math.Max(size, 64 * 1024)];
         }
         using var data = reader.OpenData();
-        int n = 0;
-        while (n < size)
-        {
-            int r = data.Read(buffer, n, (int)size - n);
-            if (r <= 0)
-            {
-                break;
-            }
-            n += r;
-        }
-        return n;
+        return ReadOnlyStream.ReadFully(data, buffer, 0, (int)size);
     }
 }

@@ -31,16 +31,7 @@ internal sealed class DirectorySource : ImageSource
             throw new ImageScanException(ImageErrors.TooLarge, $"{Description}: '{path}' is {s.Length:N0} bytes, more than the {cap:N0} a manifest or config may have; refused.", path);
         }
         var data = new byte[s.Length];
-        int n = 0;
-        while (n < data.Length)
-        {
-            int r = s.Read(data, n, data.Length - n);
-            if (r <= 0)
-            {
-                break;
-            }
-            n += r;
-        }
+        ReadOnlyStream.ReadFully(s, data, 0, data.Length);
         return data;
     }
 

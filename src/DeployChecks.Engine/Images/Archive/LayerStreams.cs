@@ -13,16 +13,7 @@ public static class LayerStreams
     {
         var counting = new CountingStream(blob);
         var head = new byte[6];
-        int n = 0;
-        while (n < head.Length)
-        {
-            int r = counting.Read(head, n, head.Length - n);
-            if (r <= 0)
-            {
-                break;
-            }
-            n += r;
-        }
+        int n = ReadOnlyStream.ReadFully(counting, head, 0, head.Length);
         var rewound = new PrefixStream(head, n, counting);
         string compression;
         Stream inner;
@@ -51,7 +42,7 @@ public static class LayerStreams
 }
 
 /// <summary>A layer's decompressed tar stream with its guards (see <see cref="LayerStreams"/>).</summary>
-public sealed class LayerStream : Stream
+public sealed class LayerStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly CountingStream _raw;
@@ -132,15 +123,6 @@ public sealed class LayerStream : Stream
         }
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Produced; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -153,7 +135,7 @@ public sealed class LayerStream : Stream
 }
 
 /// <summary>Counts the bytes read through it and keeps the last four (a gzip trailer's ISIZE).</summary>
-internal sealed class CountingStream : Stream
+internal sealed class CountingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private uint _last;
@@ -180,15 +162,6 @@ internal sealed class CountingStream : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Count; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -201,7 +174,7 @@ internal sealed class CountingStream : Stream
 }
 
 /// <summary>Replays bytes already read (magic sniffing) before the rest of a stream.</summary>
-internal sealed class PrefixStream : Stream
+internal sealed class PrefixStream : ReadOnlyStream
 {
     private readonly byte[] _prefix;
     private readonly int _length;
@@ -227,15 +200,6 @@ internal sealed class PrefixStream : Stream
         return _rest.Read(buffer, offset, count);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

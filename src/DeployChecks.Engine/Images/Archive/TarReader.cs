@@ -199,20 +199,7 @@ public sealed class TarReader
     [ThreadStatic]
     private static byte[]? SkipBuffer;
 
-    private int ReadFully(byte[] buffer, int offset, int count)
-    {
-        int total = 0;
-        while (total < count)
-        {
-            int n = _stream.Read(buffer, offset + total, count - total);
-            if (n <= 0)
-            {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
+    private int ReadFully(byte[] buffer, int offset, int count) => ReadOnlyStream.ReadFully(_stream, buffer, offset, count);
 
     private ImageScanException Truncated(string what) =>
         new(ImageErrors.Truncated, $"{_archive}: the archive ends inside {what} (at byte {_position:N0}); it is truncated.");
@@ -334,7 +321,7 @@ public sealed class TarReader
 
     internal static string Shorten(string s) => s.Length <= 200 ? s : s.Substring(0, 200) + "…";
 
-    private sealed class EntryStream : Stream
+    private sealed class EntryStream : ReadOnlyStream
     {
         private readonly TarReader _owner;
 
@@ -342,14 +329,5 @@ public sealed class TarReader
 
         public override int Read(byte[] buffer, int offset, int count) => _owner.ReadData(buffer, offset, count);
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -74,15 +74,9 @@ internal sealed class TarSource : ImageSource
         using var file = OpenFile();
         file.Seek(entry.DataOffset, SeekOrigin.Begin);
         var data = new byte[entry.Size];
-        int n = 0;
-        while (n < data.Length)
+        if (ReadOnlyStream.ReadFully(file, data, 0, data.Length) < data.Length)
         {
-            int r = file.Read(data, n, data.Length - n);
-            if (r <= 0)
-            {
-                throw new ImageScanException(ImageErrors.Truncated, $"{Description}: '{path}' ends early; the archive is truncated.", path);
-            }
-            n += r;
+            throw new ImageScanException(ImageErrors.Truncated, $"{Description}: '{path}' ends early; the archive is truncated.", path);
         }
         return data;
     }
@@ -184,16 +178,9 @@ internal sealed class TarSource : ImageSource
                 if (_gzip && e.Type == TarEntryType.File && e.Size <= SmallFile && small + e.Size <= SmallTotal)
                 {
                     var data = new byte[e.Size];
-                    using var s = reader.OpenData();
-                    int n = 0;
-                    while (n < data.Length)
+                    using (var s = reader.OpenData())
                     {
-                        int r = s.Read(data, n, data.Length - n);
-                        if (r <= 0)
-                        {
-                            break;
-                        }
-                        n += r;
+                        ReadOnlyStream.ReadFully(s, data, 0, data.Length);
                     }
                     _small[name] = data;
                     small += e.Size;
@@ -245,7 +232,7 @@ internal sealed class TarSource : ImageSource
     private FileStream OpenFile() => new(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
     /// <summary>A window of a seekable stream: one blob of the archive.</summary>
-    private sealed class SliceStream : Stream
+    private sealed class SliceStream : ReadOnlyStream
     {
         private readonly Stream _inner;
         private readonly string _archive;
@@ -275,14 +262,5 @@ internal sealed class TarSource : ImageSource
             return n;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
