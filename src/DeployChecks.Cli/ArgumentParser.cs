@@ -71,6 +71,10 @@ internal static class ArgumentParser
                 case "--uri": o.Uri = Value(); break;
                 case "--timeout": o.Timeout = Value(); break;
                 case "--force": o.Force = true; break;
+                case "--platform": o.Platform = Value(); break;
+                case "--reference": o.Reference = Value(); break;
+                case "--as-of": o.AsOf = Value(); break;
+                case "--no-secret-scan": o.NoSecretScan = true; break;
                 case "-v": case "--verbose": o.Verbose = true; break;
                 case "-q": case "--quiet": o.Quiet = true; break;
                 case "--ascii": o.Ascii = true; break;

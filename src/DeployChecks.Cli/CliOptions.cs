@@ -24,6 +24,12 @@ internal sealed class CliOptions
     public bool Verbose { get; set; }
     public bool Ascii { get; set; }
     public bool Quiet { get; set; }
+
+    // image-scan
+    public string? Platform { get; set; }
+    public string? Reference { get; set; }
+    public string? AsOf { get; set; }
+    public bool NoSecretScan { get; set; }
 }
 
 /// <summary>A usage error: exit code 2 with the message and a hint.</summary>
