@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DeployChecks.Engine.Artifacts.Dockerfile;
 using DeployChecks.Engine.Artifacts.Env;
+using DeployChecks.Engine.Artifacts.Procfile;
 using DeployChecks.Engine.Artifacts.Yaml;
 using DeployChecks.Engine.Dependencies;
 using DeployChecks.Engine.Dependencies.Parsers;
@@ -24,6 +26,8 @@ public static class ArtifactParsers
     {
         Register(PythonParser.Instance, ArtifactKind.Python),
         Register(EnvFileParser.Instance, ArtifactKind.EnvFile),
+        Register(DockerfileParser.Instance, ArtifactKind.Dockerfile),
+        Register(ProcfileParser.Instance, ArtifactKind.Procfile),
         Register(YamlFileParser.Instance, ArtifactKind.Compose, ArtifactKind.GitHubWorkflow, ArtifactKind.AzurePipeline,
             ArtifactKind.GitLabCi, ArtifactKind.DeployChecksOptions),
         Register(RequirementsFileParser.Instance, ArtifactKind.Requirements),

@@ -78,8 +78,8 @@ public sealed class ModelContext
     public T? Artifact<T>(WorkspaceFile file) where T : class =>
         ArtifactParsers.For<T>(file.Kind) is { } parser ? Get(file, parser) : null;
 
-    /// <summary>Every workspace file with a <typeparamref name="T"/> view, parsed, in workspace order (files that cannot
-    /// be read are reported and skipped).</summary>
+    /// <summary>Every workspace file with a <typeparamref name="T"/> view, parsed (grouped by kind, each kind in workspace
+    /// order); files that cannot be read are reported and skipped.</summary>
     public IEnumerable<T> ArtifactsOf<T>() where T : class
     {
         foreach (var file in Workspace.OfKinds(ArtifactParsers.KindsOf<T>()))

@@ -36,6 +36,10 @@ public sealed class WorkspaceFile
         Name = relativePath.Substring(slash + 1);
     }
 
+    /// <summary>A file that is not on disk (text parsed by a tool or a test): its kind comes from the path.</summary>
+    public static WorkspaceFile Detached(string relativePath) =>
+        new(relativePath, relativePath, 0, ArtifactClassifier.Classify(relativePath), GitStatus.NoRepository);
+
     /// <summary>Path relative to the target root, <c>/</c> separators.</summary>
     public string RelativePath { get; }
 

@@ -6,16 +6,20 @@ namespace DeployChecks.Engine.Artifacts.Shell;
 /// <summary>One simple command of a shell script: its words with quotes removed, and where its first word starts.</summary>
 public sealed class ShellCommand
 {
-    public ShellCommand(IReadOnlyList<string> words, int offset)
+    public ShellCommand(IReadOnlyList<string> words, int offset, bool truncated = false)
     {
         Words = words;
         Offset = offset;
+        Truncated = truncated;
     }
 
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Offset of the first word in the script text.</summary>
     public int Offset { get; }
+
+    /// <summary>True when the command had more than <see cref="ShellScript.MaxWords"/> words: the rest were not kept.</summary>
+    public bool Truncated { get; }
 
     public override string ToString() => string.Join(" ", Words);
 }
@@ -30,6 +34,13 @@ public sealed class ShellCommand
 /// </summary>
 public static class ShellScript
 {
+    /// <summary>Most words kept per command (a one-line <c>pip install a a a …</c> of 50 MB is read in one linear pass
+    /// but not materialised).</summary>
+    public const int MaxWords = 4096;
+
+    /// <summary>Most commands read from one script; the rest is reported and not read.</summary>
+    public const int MaxCommands = 10_000;
+
     private static readonly HashSet<string> Keywords = new(System.StringComparer.Ordinal)
     {
         "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time",
@@ -45,6 +56,7 @@ public static class ShellScript
         var word = new StringBuilder();
         bool inWord = false;
         bool skipNextWord = false;
+        bool truncated = false;
         int commandOffset = -1;
         int i = 0;
         var heredocs = new List<(string Delimiter, bool StripTabs)>();
@@ -59,9 +71,13 @@ public static class ShellScript
             {
                 skipNextWord = false;
             }
-            else if (words.Count == 0 && Keywords.Contains(word.ToString()))
+            else if (words.Count == 0 && word.Length <= 5 && Keywords.Contains(word.ToString()))
             {
                 commandOffset = -1;
+            }
+            else if (words.Count >= MaxWords)
+            {
+                truncated = true;
             }
             else
             {
@@ -76,9 +92,10 @@ public static class ShellScript
             EndWord();
             if (words.Count > 0)
             {
-                commands.Add(new ShellCommand(words.ToArray(), commandOffset < 0 ? 0 : commandOffset));
+                commands.Add(new ShellCommand(words.ToArray(), commandOffset < 0 ? 0 : commandOffset, truncated));
             }
             words.Clear();
+            truncated = false;
             commandOffset = -1;
             skipNextWord = false;
         }
@@ -97,6 +114,11 @@ public static class ShellScript
 
         while (i < script.Length)
         {
+            if (commands.Count >= MaxCommands)
+            {
+                error = $"more than {MaxCommands:N0} commands";
+                return commands;
+            }
             char c = script[i];
             switch (c)
             {

@@ -66,7 +66,7 @@ public static class DeployFacts
         var reasons = new List<(string, WorkspaceFile)>();
         foreach (var file in context.Workspace.Files)
         {
-            if (file.IsNonProduction || DeployCommands.IsDevContainer(file.RelativePath))
+            if (file.IsNonProduction || DevelopmentSettings.IsDevContainer(file.RelativePath))
             {
                 continue;
             }

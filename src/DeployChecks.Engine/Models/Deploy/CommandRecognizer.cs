@@ -33,9 +33,8 @@ internal sealed class RecognizedCommand
 
 /// <summary>
 /// Recognises install and server commands among a simple command's words, after unwrapping the usual prefixes
-/// (<c>exec</c>, <c>env A=B</c>, <c>VAR=x</c>, <c>tini --</c>, <c>gosu user</c>, <c>ddtrace-run</c>,
-/// <c>poetry run</c>, <c>uv run</c>, …) and <c>python -m</c>. pip's options follow <c>pip install --help</c>
-/// (pip 24/25): options that take a value are listed so their value is never read as a package.
+/// (<see cref="CommandUnwrapper"/>) and <c>python -m</c>: pip, uv, pipenv, poetry and pip-sync installs
+/// (<see cref="PipArguments"/>), application servers and development servers, <c>cd</c>, <c>sh -c</c> and scripts.
 /// </summary>
 internal static class CommandRecognizer
 {
@@ -63,31 +62,16 @@ internal static class CommandRecognizer
         ["pyuwsgi"] = ("uwsgi", "pyuwsgi"),
     };
 
-    /// <summary>pip options that take a value (install, wheel, download; general options included).</summary>
-    private static readonly HashSet<string> PipValueOptions = new(StringComparer.Ordinal)
-    {
-        "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
-        "--trusted-host", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary",
-        "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--log", "--log-file", "--timeout", "--retries",
-        "--proxy", "--cert", "--client-cert", "-C", "--config-settings", "--global-option", "--build-option",
-        "--install-option", "--report", "--root-user-action", "--python", "--exists-action", "--keyring-provider",
-        "--use-feature", "--use-deprecated", "-w", "--wheel-dir", "-d", "--dest", "--group", "--resume-retries",
-        // uv pip
-        "-p", "--index", "--default-index", "--index-strategy", "--resolution", "--prerelease", "--extra", "-o",
-        "--output-file", "--python-platform", "--exclude-newer", "--link-mode", "--refresh-package", "--reinstall-package",
-        "--upgrade-package", "-P", "--override", "--overrides", "--build-constraint", "--build-constraints", "-b",
-    };
-
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh" };
 
     public static RecognizedCommand? Recognize(IReadOnlyList<string> input, WorkspaceFile file, int line, DeployCommandOrigin origin)
     {
-        var words = Unwrap(input);
+        var words = CommandUnwrapper.Unwrap(input);
         if (words.Count == 0)
         {
             return null;
         }
-        string program = BaseName(words[0]);
+        string program = CommandUnwrapper.BaseName(words[0]);
         if (program == "cd")
         {
             return new RecognizedCommand { ChangeDirectory = words.Count > 1 ? words[1] : "~" };
@@ -118,7 +102,7 @@ internal static class CommandRecognizer
         }
         string text = string.Join(" ", words);
         // python -m X / python script.py
-        if (IsPython(program))
+        if (CommandUnwrapper.IsPython(program))
         {
             int k = 1;
             while (k < words.Count && words[k].StartsWith("-", StringComparison.Ordinal) && words[k] != "-m" && words[k] != "-c")
@@ -136,7 +120,7 @@ internal static class CommandRecognizer
                 return RecognizeProgram(module, rest, text, file, line, origin, fromModule: true);
             }
             // python manage.py runserver
-            return RecognizeProgram(BaseName(words[k]), words.Skip(k + 1).ToList(), text, file, line, origin, fromModule: false);
+            return RecognizeProgram(CommandUnwrapper.BaseName(words[k]), words.Skip(k + 1).ToList(), text, file, line, origin, fromModule: false);
         }
         var recognized = RecognizeProgram(program, words.Skip(1).ToList(), text, file, line, origin, fromModule: false);
         if (recognized == null && words[0].IndexOf('/') >= 0 && words[0].IndexOf('$') < 0)
@@ -151,21 +135,21 @@ internal static class CommandRecognizer
     private static RecognizedCommand? RecognizeProgram(string program, List<string> args, string text, WorkspaceFile file, int line,
         DeployCommandOrigin origin, bool fromModule)
     {
-        if (IsPip(program))
+        if (CommandUnwrapper.IsPip(program))
         {
-            return args.Count > 0 ? Pip("pip", args[0], args.Skip(1).ToList(), text, file, line, origin) : null;
+            return args.Count > 0 ? PipArguments.Pip("pip", args[0], args.Skip(1).ToList(), text, file, line, origin) : null;
         }
         if (program == "uv" && args.Count > 0)
         {
             if (args[0] == "pip" && args.Count > 1)
             {
-                return Pip("uv pip", args[1], args.Skip(2).ToList(), text, file, line, origin);
+                return PipArguments.Pip("uv pip", args[1], args.Skip(2).ToList(), text, file, line, origin);
             }
             if (args[0] == "sync")
             {
                 var cmd = new InstallCommand(file, line, origin, text, "uv", "sync");
                 cmd.Files.Add(new InstallFileReference("uv.lock", InstallFileRole.Lock));
-                GroupsAndFlags(cmd, args.Skip(1));
+                PipArguments.GroupsAndFlags(cmd, args.Skip(1));
                 return new RecognizedCommand { Install = cmd };
             }
             return null;
@@ -186,7 +170,7 @@ internal static class CommandRecognizer
                 }
                 else if (!a.StartsWith("-", StringComparison.Ordinal))
                 {
-                    AddPackage(cmd, a);
+                    PipArguments.AddPackage(cmd, a);
                 }
             }
             if (args[0] == "sync")
@@ -200,7 +184,7 @@ internal static class CommandRecognizer
             var cmd = new InstallCommand(file, line, origin, text, "poetry", args[0]);
             cmd.Files.Add(new InstallFileReference("poetry.lock", InstallFileRole.Lock));
             cmd.LockEnforced = args[0] == "sync";
-            GroupsAndFlags(cmd, args.Skip(1));
+            PipArguments.GroupsAndFlags(cmd, args.Skip(1));
             return new RecognizedCommand { Install = cmd };
         }
         if (program == "pip-sync")
@@ -211,7 +195,7 @@ internal static class CommandRecognizer
             {
                 if (args[i].StartsWith("-", StringComparison.Ordinal))
                 {
-                    if (PipValueOptions.Contains(args[i]) && args[i].IndexOf('=') < 0)
+                    if (PipArguments.PipValueOptions.Contains(args[i]) && args[i].IndexOf('=') < 0)
                     {
                         i++;
                     }
@@ -270,368 +254,6 @@ internal static class CommandRecognizer
         return false;
     }
 
-    private static void GroupsAndFlags(InstallCommand cmd, IEnumerable<string> args)
-    {
-        var list = args.ToList();
-        for (int i = 0; i < list.Count; i++)
-        {
-            string a = list[i];
-            switch (a)
-            {
-                case "--locked":
-                case "--frozen":
-                case "--sync":
-                    cmd.LockEnforced = true;
-                    break;
-                case "--without-hashes":
-                    cmd.WithoutHashes = true;
-                    break;
-                case "--no-dev":
-                case "--only-dev":
-                case "--all-groups":
-                    cmd.GroupOptions.Add(a);
-                    break;
-                case "--only":
-                case "--without":
-                case "--with":
-                case "--group":
-                case "--no-group":
-                case "--extra":
-                    if (i + 1 < list.Count)
-                    {
-                        cmd.GroupOptions.Add(a + " " + list[++i]);
-                    }
-                    break;
-                default:
-                    if (a.StartsWith("--only=", StringComparison.Ordinal) || a.StartsWith("--without=", StringComparison.Ordinal) ||
-                        a.StartsWith("--with=", StringComparison.Ordinal) || a.StartsWith("--group=", StringComparison.Ordinal) ||
-                        a.StartsWith("--no-group=", StringComparison.Ordinal))
-                    {
-                        cmd.GroupOptions.Add(a.Replace('=', ' '));
-                    }
-                    break;
-            }
-        }
-    }
-
-    private static RecognizedCommand? Pip(string tool, string action, List<string> args, string text, WorkspaceFile file, int line, DeployCommandOrigin origin)
-    {
-        if (action != "install" && action != "wheel" && action != "download" && action != "sync")
-        {
-            return null;
-        }
-        var cmd = new InstallCommand(file, line, origin, text, tool, action);
-        for (int i = 0; i < args.Count; i++)
-        {
-            string a = args[i];
-            if (a == "--")
-            {
-                for (int j = i + 1; j < args.Count; j++)
-                {
-                    Positional(cmd, args[j], tool, action);
-                }
-                break;
-            }
-            if (a.StartsWith("--", StringComparison.Ordinal))
-            {
-                int eq = a.IndexOf('=');
-                string name = eq > 0 ? a.Substring(0, eq) : a;
-                string? value = eq > 0 ? a.Substring(eq + 1) : null;
-                switch (name)
-                {
-                    case "--requirement":
-                    case "--constraint":
-                    case "--editable":
-                        value ??= i + 1 < args.Count ? args[++i] : null;
-                        if (value != null)
-                        {
-                            if (name == "--editable")
-                            {
-                                cmd.OtherTargets.Add(value);
-                            }
-                            else
-                            {
-                                cmd.Files.Add(new InstallFileReference(value, name == "--requirement" ? InstallFileRole.Requirements : InstallFileRole.Constraints));
-                            }
-                        }
-                        continue;
-                    case "--index-url":
-                    case "--extra-index-url":
-                    case "--trusted-host":
-                    case "--find-links":
-                        value ??= i + 1 < args.Count ? args[++i] : null;
-                        if (value != null)
-                        {
-                            cmd.IndexOptions.Add(new IndexSetting(cmd.File, cmd.Line, name, value));
-                        }
-                        continue;
-                    case "--require-hashes":
-                        cmd.RequireHashes = true;
-                        continue;
-                    case "--no-deps":
-                        cmd.NoDeps = true;
-                        continue;
-                }
-                if (value == null && PipValueOptions.Contains(name) && i + 1 < args.Count)
-                {
-                    i++;
-                }
-                continue;
-            }
-            if (a.Length > 1 && a[0] == '-')
-            {
-                // Short options, possibly bundled (-qU) or with the value attached (-rreq.txt).
-                for (int k = 1; k < a.Length; k++)
-                {
-                    char o = a[k];
-                    if (o is 'r' or 'c' or 'e')
-                    {
-                        string? value = k + 1 < a.Length ? a.Substring(k + 1) : (i + 1 < args.Count ? args[++i] : null);
-                        if (value != null)
-                        {
-                            if (o == 'e')
-                            {
-                                cmd.OtherTargets.Add(value);
-                            }
-                            else
-                            {
-                                cmd.Files.Add(new InstallFileReference(value, o == 'r' ? InstallFileRole.Requirements : InstallFileRole.Constraints));
-                            }
-                        }
-                        break;
-                    }
-                    if (o is 'i' or 'f')
-                    {
-                        string? value = k + 1 < a.Length ? a.Substring(k + 1) : (i + 1 < args.Count ? args[++i] : null);
-                        if (value != null)
-                        {
-                            cmd.IndexOptions.Add(new IndexSetting(cmd.File, cmd.Line, o == 'i' ? "--index-url" : "--find-links", value));
-                        }
-                        break;
-                    }
-                    if (PipValueOptions.Contains("-" + o))
-                    {
-                        if (k + 1 == a.Length && i + 1 < args.Count)
-                        {
-                            i++;
-                        }
-                        break;
-                    }
-                }
-                continue;
-            }
-            Positional(cmd, a, tool, action);
-        }
-        if (cmd.Files.Count == 0 && cmd.Packages.Count == 0 && cmd.OtherTargets.Count == 0 && cmd.Unreadable.Count == 0)
-        {
-            return null; // pip install --upgrade (nothing), pip install with only options
-        }
-        return new RecognizedCommand { Install = cmd };
-    }
-
-    private static void Positional(InstallCommand cmd, string a, string tool, string action)
-    {
-        if (tool == "uv pip" && action == "sync")
-        {
-            cmd.Files.Add(new InstallFileReference(a, InstallFileRole.Requirements));
-            return;
-        }
-        AddPackage(cmd, a);
-    }
-
-    private static void AddPackage(InstallCommand cmd, string a)
-    {
-        if (a.Length == 0)
-        {
-            return;
-        }
-        if (a.IndexOf('$') > 0 && a.IndexOf('*') < 0 && a.IndexOf('/') < 0)
-        {
-            // gunicorn==${GUNICORN_VERSION}: the name is known, the version is not.
-            int cut = a.IndexOfAny(new[] { '=', '<', '>', '!', '~', '[', ';', '@', ' ', '$' });
-            if (cut > 0 && Pep508Requirement.TryParse(a.Substring(0, cut), out var named, out _) && named != null)
-            {
-                cmd.Packages.Add(new InstalledPackage(a, named) { VersionFromVariable = true });
-                return;
-            }
-        }
-        if (a.IndexOf('$') >= 0 || a.IndexOf('*') >= 0 || a.IndexOf('`') >= 0 || DirectReference.LooksLikeUrlOrPath(a) ||
-            a.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || a.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ||
-            a.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            cmd.OtherTargets.Add(a);
-            return;
-        }
-        if (Pep508Requirement.TryParse(a, out var req, out _) && req != null)
-        {
-            if (req.Url != null)
-            {
-                cmd.OtherTargets.Add(a);
-            }
-            else
-            {
-                cmd.Packages.Add(new InstalledPackage(a, req));
-            }
-            return;
-        }
-        cmd.Unreadable.Add(a);
-    }
-
-    /// <summary>Drops prefixes that run the real command: <c>exec</c>, <c>env</c>, assignments, init and privilege
-    /// wrappers, tracers, task runners.</summary>
-    internal static List<string> Unwrap(IReadOnlyList<string> input)
-    {
-        var words = new List<string>(input);
-        for (int guard = 0; guard < 16 && words.Count > 0; guard++)
-        {
-            string w = words[0];
-            string b = BaseName(w);
-            if (IsAssignment(w))
-            {
-                words.RemoveAt(0);
-                continue;
-            }
-            switch (b)
-            {
-                case "exec":
-                case "command":
-                case "nohup":
-                case "time":
-                    words.RemoveAt(0);
-                    continue;
-                case "env":
-                    words.RemoveAt(0);
-                    while (words.Count > 0 && (IsAssignment(words[0]) || words[0].StartsWith("-", StringComparison.Ordinal)))
-                    {
-                        bool takesValue = words[0] is "-u" or "--unset" or "-C" or "--chdir" or "-S";
-                        words.RemoveAt(0);
-                        if (takesValue && words.Count > 0)
-                        {
-                            words.RemoveAt(0);
-                        }
-                    }
-                    continue;
-                case "sudo":
-                    words.RemoveAt(0);
-                    while (words.Count > 0 && words[0].StartsWith("-", StringComparison.Ordinal))
-                    {
-                        bool takesValue = words[0] is "-u" or "-g" or "-C" or "-D";
-                        words.RemoveAt(0);
-                        if (takesValue && words.Count > 0)
-                        {
-                            words.RemoveAt(0);
-                        }
-                    }
-                    continue;
-                case "tini":
-                case "dumb-init":
-                case "catatonit":
-                    words.RemoveAt(0);
-                    while (words.Count > 0 && words[0].StartsWith("-", StringComparison.Ordinal))
-                    {
-                        bool end = words[0] == "--";
-                        words.RemoveAt(0);
-                        if (end)
-                        {
-                            break;
-                        }
-                    }
-                    continue;
-                case "gosu":
-                case "su-exec":
-                    words.RemoveRange(0, Math.Min(2, words.Count));
-                    continue;
-                case "ddtrace-run":
-                case "opentelemetry-instrument":
-                    words.RemoveAt(0);
-                    while (words.Count > 0 && words[0].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        bool hasValue = words[0].IndexOf('=') < 0;
-                        words.RemoveAt(0);
-                        if (hasValue && words.Count > 0 && !words[0].StartsWith("-", StringComparison.Ordinal) && b == "opentelemetry-instrument")
-                        {
-                            words.RemoveAt(0);
-                        }
-                    }
-                    continue;
-                case "start-nginx":
-                case "start-nginx-debug":
-                case "start-nginx-solo":
-                    // heroku-buildpack-nginx: `bin/start-nginx gunicorn -c gunicorn.conf app.wsgi` (python/pythondotorg Procfile)
-                    words.RemoveAt(0);
-                    continue;
-                case "wait-for-it":
-                case "wait-for-it.sh":
-                case "wait-for":
-                case "wait-for.sh":
-                {
-                    // ./wait-for-it.sh db:5432 -- gunicorn app:app runs the command after `--` once the port is up.
-                    int dashes = words.IndexOf("--");
-                    if (dashes < 0)
-                    {
-                        return words;
-                    }
-                    words.RemoveRange(0, dashes + 1);
-                    continue;
-                }
-                case "newrelic-admin":
-                    if (words.Count > 1 && words[1] == "run-program")
-                    {
-                        words.RemoveRange(0, 2);
-                        continue;
-                    }
-                    return words;
-                case "poetry":
-                case "pipenv":
-                case "pdm":
-                case "hatch":
-                case "uv":
-                case "doppler":
-                    if (words.Count > 1 && words[1] == "run")
-                    {
-                        words.RemoveRange(0, 2);
-                        while (words.Count > 0 && words[0].StartsWith("-", StringComparison.Ordinal))
-                        {
-                            bool end = words[0] == "--";
-                            bool takesValue = words[0] is "--with" or "--python" or "-p" or "--project" or "--directory" or "--env-file"
-                                or "--group" or "--extra" or "--package" or "-e" or "--environment";
-                            words.RemoveAt(0);
-                            if (end)
-                            {
-                                break;
-                            }
-                            if (takesValue && words.Count > 0)
-                            {
-                                words.RemoveAt(0);
-                            }
-                        }
-                        continue;
-                    }
-                    return words;
-            }
-            return words;
-        }
-        return words;
-    }
-
-    private static bool IsAssignment(string w)
-    {
-        int eq = w.IndexOf('=');
-        if (eq <= 0 || w[0] == '-')
-        {
-            return false;
-        }
-        for (int i = 0; i < eq; i++)
-        {
-            char c = w[i];
-            if (!(char.IsLetterOrDigit(c) || c == '_'))
-            {
-                return false;
-            }
-        }
-        return !char.IsDigit(w[0]);
-    }
-
     /// <summary>A word naming a script file: <c>*.sh</c>/<c>*.bash</c>, or after a shell any word without
     /// variables (whether it is a workspace file is decided by the caller).</summary>
     private static bool IsScriptPath(string word, bool any)
@@ -641,36 +263,5 @@ internal static class CommandRecognizer
             return false;
         }
         return any || word.EndsWith(".sh", StringComparison.Ordinal) || word.EndsWith(".bash", StringComparison.Ordinal);
-    }
-
-    internal static string BaseName(string word)
-    {
-        int slash = word.LastIndexOf('/');
-        string b = slash >= 0 ? word.Substring(slash + 1) : word;
-        if (b.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
-        {
-            b = b.Substring(0, b.Length - 4);
-        }
-        return b;
-    }
-
-    /// <summary>pip, pip3, pip3.12.</summary>
-    private static bool IsPip(string program) => program == "pip" || (program.StartsWith("pip", StringComparison.Ordinal) && program.Length > 3 && IsVersionSuffix(program, 3));
-
-    /// <summary>python, python3, python3.12, py, pypy3.</summary>
-    private static bool IsPython(string program) =>
-        program == "py" || (program.StartsWith("python", StringComparison.Ordinal) && IsVersionSuffix(program, 6)) ||
-        (program.StartsWith("pypy", StringComparison.Ordinal) && IsVersionSuffix(program, 4));
-
-    private static bool IsVersionSuffix(string s, int start)
-    {
-        for (int i = start; i < s.Length; i++)
-        {
-            if (!char.IsDigit(s[i]) && s[i] != '.')
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
