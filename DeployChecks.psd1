@@ -26,6 +26,7 @@
         'Find-DependencyVulnerability'
         'Export-DependencySbom'
         'Update-VulnerabilityDatabase'
+        'Invoke-ImageScan'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -33,6 +33,14 @@ internal static class Program
         {
             return DepsBench.Run(args.Skip(1).ToArray());
         }
+        if (args.Length > 0 && args[0] == "image")
+        {
+            return ImageBench.Run(args.Skip(1).ToArray());
+        }
+        if (args.Length > 1 && args[0] == "image-once")
+        {
+            return ImageBench.Once(args[1], !args.Contains("--no-secrets"));
+        }
         if (args.Length > 0 && args[0] == "deploy-tree")
         {
             return DeployTreeBench.Run(args.Skip(1).ToArray());
@@ -41,7 +49,7 @@ internal static class Program
         {
             return PythonThroughput.Run(args.Skip(1).ToArray());
         }
-        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | deploy-tree [--services 1040] [--runs 7] | deps [--db DIR] [--runs 7] [--packages 1000] [--entries 2000] | bdn [--filter *]");
+        Console.Error.WriteLine("usage: DeployChecks.Bench whole-run [--files 20000] [--git] [--runs 7] [--keep] | python [--corpus DIR] [--runs 5] | image [--mb 500] [--runs 5] [--gzip] | deploy-tree [--services 1040] [--runs 7] | deps [--db DIR] [--runs 7] [--packages 1000] [--entries 2000] | bdn [--filter *]");
         return 2;
     }
 

@@ -14,6 +14,7 @@ internal static class ArgumentParser
     private const string Explain = "explain";
     private const string UpdateDb = "update-vuln-db";
     private const string Merge = "merge";
+    private const string ImageScan = "image-scan";
 
     /// <summary>The commands and how many positional arguments each takes (-1: any number).</summary>
     private static readonly Dictionary<string, int> Commands = new(StringComparer.Ordinal)
@@ -22,6 +23,7 @@ internal static class ArgumentParser
         [Rules] = 0,
         [Explain] = 1,
         [UpdateDb] = 0,
+        [ImageScan] = 1,
     };
 
     private sealed class Spec
@@ -42,10 +44,10 @@ internal static class ArgumentParser
 
     private static readonly Spec[] Specs =
     {
-        new(new[] { "-f", "--format" }, true, new[] { Check, Merge }, (o, v) => o.Format = v),
+        new(new[] { "-f", "--format" }, true, new[] { Check, Merge, ImageScan }, (o, v) => o.Format = v),
         new(new[] { "-o", "--output" }, true, new[] { Check, UpdateDb, Merge }, (o, v) => o.Output = v),
         new(new[] { "--report" }, true, new[] { Check }, (o, v) => o.Reports.Add(v)),
-        new(new[] { "--fail-on" }, true, new[] { Check, Merge }, (o, v) => o.FailOn = v),
+        new(new[] { "--fail-on" }, true, new[] { Check, Merge, ImageScan }, (o, v) => o.FailOn = v),
         new(new[] { "--ignore-errors" }, false, new[] { Check, Merge }, (o, _) => o.IgnoreErrors = true),
         new(new[] { "--allow-empty" }, false, new[] { Check }, (o, _) => o.AllowEmpty = true),
         new(new[] { "-a", "--area" }, true, new[] { Check, Rules }, (o, v) => AddList(o.Areas, v)),
@@ -54,7 +56,7 @@ internal static class ArgumentParser
         new(new[] { "--exclude-path" }, true, new[] { Check }, (o, v) => AddList(o.ExcludePaths, v)),
         new(new[] { "--options", "--option-path" }, true, new[] { Check }, (o, v) => o.OptionPath = v),
         new(new[] { "--baseline" }, true, new[] { Check }, (o, v) => o.Baseline = v),
-        new(new[] { "--vuln-db" }, true, new[] { Check }, (o, v) => o.VulnerabilityDatabase = v),
+        new(new[] { "--vuln-db" }, true, new[] { Check, ImageScan }, (o, v) => o.VulnerabilityDatabase = v),
         new(new[] { "--require-vuln-db" }, false, new[] { Check }, (o, _) => o.RequireVulnerabilityDatabase = true),
         new(new[] { "--ascii" }, false, new[] { Check }, (o, _) => o.Ascii = true),
         new(new[] { "--color" }, true, new[] { Check }, (o, v) => o.Color = v),
@@ -62,8 +64,12 @@ internal static class ArgumentParser
         new(new[] { "--uri" }, true, new[] { UpdateDb }, (o, v) => o.Uri = v),
         new(new[] { "--timeout" }, true, new[] { UpdateDb }, (o, v) => o.Timeout = v),
         new(new[] { "--force" }, false, new[] { UpdateDb }, (o, _) => o.Force = true),
-        new(new[] { "-v", "--verbose" }, false, new[] { Check, UpdateDb, Merge }, (o, _) => o.Verbose = true),
-        new(new[] { "-q", "--quiet" }, false, new[] { Check, UpdateDb, Merge }, (o, _) => o.Quiet = true),
+        new(new[] { "--platform" }, true, new[] { ImageScan }, (o, v) => o.Platform = v),
+        new(new[] { "--reference" }, true, new[] { ImageScan }, (o, v) => o.Reference = v),
+        new(new[] { "--as-of" }, true, new[] { ImageScan }, (o, v) => o.AsOf = v),
+        new(new[] { "--no-secret-scan" }, false, new[] { ImageScan }, (o, _) => o.NoSecretScan = true),
+        new(new[] { "-v", "--verbose" }, false, new[] { Check, UpdateDb, Merge, ImageScan }, (o, _) => o.Verbose = true),
+        new(new[] { "-q", "--quiet" }, false, new[] { Check, UpdateDb, Merge, ImageScan }, (o, _) => o.Quiet = true),
     };
 
     public static CliOptions Parse(IReadOnlyList<string> args)

@@ -25,6 +25,7 @@ public static class CliApplication
           deploychecks rules [--area <area>]      list the rules
           deploychecks explain <rule>             show one rule's rationale and fix
           deploychecks update-vuln-db [options]   download OSV's PyPI advisories for DC2014 (per-user cache)
+          deploychecks image-scan <archive> [opt] scan a docker save archive or OCI layout (no daemon)
           deploychecks --version
 
         Options for check:
@@ -53,6 +54,14 @@ public static class CliApplication
               --color <when>      auto (default; off when NO_COLOR is set or stdout is not a terminal), always, never
           -v, --verbose           say what was read and skipped (stderr)
           -q, --quiet             no diagnostics on stderr
+        Options for image-scan:
+              --platform <p>      os/arch[/variant] of a multi-platform image (default linux/amd64)
+              --reference <ref>   which image of an archive holding several (app:1.0)
+              --vuln-db <path>    OSV database: PyPI and Debian/Ubuntu/Alpine advisories (default: DEPLOYCHECKS_VULN_DB)
+          -f, --format <fmt>      text (default) or json (the whole result: layers, packages, findings)
+              --fail-on <sev>     exit 1 when a finding is at or above the severity
+              --no-secret-scan    do not search layer files for secrets
+              --as-of <date>      judge end-of-life dates on this day (yyyy-mm-dd)
         Options for update-vuln-db:
               --uri <url>         export to download (default: DEPLOYCHECKS_VULN_DB_URL, else OSV's PyPI all.zip)
           -o, --output <file>     where to write it (default: the per-user cache that check reads)
@@ -93,6 +102,8 @@ public static class CliApplication
                     return ExitOk;
                 case "check":
                     return Check(cli, stdout, err, stderr, terminal);
+                case "image-scan":
+                    return ImageScanCommand.Run(cli, stdout, stderr);
                 case "rules":
                     return ListRules(cli, stdout);
                 case "explain":

@@ -38,6 +38,12 @@ internal sealed class CliOptions
 
     /// <summary><c>auto</c> (default: colour on a terminal unless NO_COLOR is set), <c>always</c> or <c>never</c>.</summary>
     public string? Color { get; set; }
+
+    // image-scan
+    public string? Platform { get; set; }
+    public string? Reference { get; set; }
+    public string? AsOf { get; set; }
+    public bool NoSecretScan { get; set; }
 }
 
 /// <summary>A usage error: exit code 2 with the message and a hint.</summary>

@@ -60,4 +60,16 @@ public static class ErrorIds
 
     /// <summary>Export-DependencySbom could not write -OutFile (a missing directory, no access). Non-terminating.</summary>
     public const string SbomWriteFailed = "SbomWriteFailed";
+
+    // --- Invoke-ImageScan (containers) ---
+
+    /// <summary>Invoke-ImageScan -Image needs the docker or podman CLI and neither is on PATH. Terminating.</summary>
+    public const string ContainerCliNotFound = "ContainerCliNotFound";
+
+    /// <summary>docker/podman save failed for -Image (unknown image, no daemon); its message is in the error. The
+    /// temporary archive is already removed. Non-terminating.</summary>
+    public const string ImageSaveFailed = "ImageSaveFailed";
+
+    // Archives that cannot be scanned keep the engine's IDs: ImageNotFound, ImageFormatUnsupported, ImageMalformed,
+    // ImageArchiveUnsafe, ImageTooLarge, ImageTruncated, ImagePlatformNotFound, ImageReferenceAmbiguous.
 }

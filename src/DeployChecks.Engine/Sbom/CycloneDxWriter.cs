@@ -29,6 +29,32 @@ public sealed class SbomInput
 
     public List<VulnerabilityMatch> Vulnerabilities { get; } = new();
 
+    /// <summary>OS packages of a scanned image (dpkg, apk), written with their own purls; an image's Python
+    /// packages go into <see cref="Entries"/> like any other PyPI dependency.</summary>
+    public List<ImagePackage> OsPackages { get; } = new();
+
+    /// <summary>Adds an image package: Python distributions as PyPI entries (source: image and path in it), OS
+    /// packages as they are.</summary>
+    public void Add(ImagePackage package)
+    {
+        if (package.Type == "python")
+        {
+            Entries.Add(new DependencyLockEntry
+            {
+                Name = package.Name,
+                NormalizedName = Dependencies.Requirements.PackageName.NormalizeOrKeep(package.Name),
+                Version = package.Version,
+                IsPinned = true,
+                IsDirect = false,
+                Source = package.Image + "!" + package.Path,
+            });
+        }
+        else
+        {
+            OsPackages.Add(package);
+        }
+    }
+
     /// <summary>Adds a parsed file: its entries, its lock graph, and the project name/version of a
     /// <c>pyproject.toml</c> <c>[project]</c> table (the first one read wins).</summary>
     public void Add(DependencyDocument doc)
@@ -279,6 +305,15 @@ public static class CycloneDxWriter
                 }
                 set.Add(hex);
             }
+        }
+        foreach (var p in input.OsPackages.Where(p => p.Name.Length > 0 && p.Purl.Length > 0))
+        {
+            string key = "os:" + p.Purl;
+            if (!byKey.TryGetValue(key, out var c))
+            {
+                byKey[key] = c = new Component { Name = p.Name, Normalized = PackageName.NormalizeOrKeep(p.Name), Version = p.Version, Purl = p.Purl, Required = true };
+            }
+            c.Sources.Add(p.Image + "!" + p.Path);
         }
         return byKey.Values.OrderBy(c => c.Normalized, StringComparer.Ordinal)
             .ThenBy(c => c.Version, VersionOrder.Instance)

@@ -17,11 +17,13 @@ public sealed class OsvDatabase
     public const long MaxAdvisorySize = 4L * 1024 * 1024;
 
     private readonly Dictionary<string, List<OsvAdvisory>> _byPackage;
+    private readonly Dictionary<string, List<OsvAdvisory>> _byOsPackage;
 
-    private OsvDatabase(Dictionary<string, List<OsvAdvisory>> byPackage, int count, IReadOnlyList<string> problems, string source,
-        IReadOnlyDictionary<string, int> byIdPrefix, DateTimeOffset? newestModified)
+    private OsvDatabase(Dictionary<string, List<OsvAdvisory>> byPackage, Dictionary<string, List<OsvAdvisory>> byOsPackage, int count,
+        IReadOnlyList<string> problems, string source, IReadOnlyDictionary<string, int> byIdPrefix, DateTimeOffset? newestModified)
     {
         _byPackage = byPackage;
+        _byOsPackage = byOsPackage;
         Count = count;
         Problems = problems;
         Source = source;
@@ -66,6 +68,16 @@ public sealed class OsvDatabase
     public IReadOnlyList<OsvAdvisory> For(string normalizedName) =>
         _byPackage.TryGetValue(normalizedName, out var list) ? list : (IReadOnlyList<OsvAdvisory>)Array.Empty<OsvAdvisory>();
 
+    /// <summary>Advisories of an OS package: <paramref name="ecosystem"/> as OSV writes it (<c>Debian:12</c>,
+    /// <c>Alpine:v3.20</c>, case-insensitive) and the source package name.</summary>
+    public IReadOnlyList<OsvAdvisory> ForOsPackage(string ecosystem, string name) =>
+        _byOsPackage.TryGetValue(OsKey(ecosystem, name), out var list) ? list : (IReadOnlyList<OsvAdvisory>)Array.Empty<OsvAdvisory>();
+
+    /// <summary>True when the database holds advisories of any ecosystem other than PyPI.</summary>
+    public bool HasOsAdvisories => _byOsPackage.Count > 0;
+
+    private static string OsKey(string ecosystem, string name) => ecosystem.ToLowerInvariant() + "\n" + name;
+
     public static OsvDatabase Load(string path)
     {
         var advisories = new ConcurrentBag<OsvAdvisory>();
@@ -104,6 +116,7 @@ public sealed class OsvDatabase
         var index = new Dictionary<string, List<OsvAdvisory>>(StringComparer.Ordinal);
         var byPrefix = new SortedDictionary<string, int>(StringComparer.Ordinal);
         DateTimeOffset? newest = null;
+        var osIndex = new Dictionary<string, List<OsvAdvisory>>(StringComparer.Ordinal);
         int count = 0;
         foreach (var adv in advisories.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
@@ -125,8 +138,17 @@ public sealed class OsvDatabase
                 }
                 list.Add(adv);
             }
+            foreach (var key in adv.Affected.Where(a => !a.Ecosystem.Equals("PyPI", StringComparison.OrdinalIgnoreCase) && a.Ecosystem.Length > 0)
+                         .Select(a => OsKey(a.Ecosystem, a.Name)).Distinct())
+            {
+                if (!osIndex.TryGetValue(key, out var list))
+                {
+                    osIndex[key] = list = new List<OsvAdvisory>();
+                }
+                list.Add(adv);
+            }
         }
-        return new OsvDatabase(index, count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList(), path,
+        return new OsvDatabase(index, osIndex, count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList(), path,
             new Dictionary<string, int>(byPrefix, StringComparer.Ordinal), newest);
     }
 

@@ -16,6 +16,7 @@ public sealed class ExportDependencySbomCommand : PSCmdlet
     private const string PathParameterSet = "Path";
     private const string LiteralPathParameterSet = "LiteralPath";
     private const string InputObjectParameterSet = "InputObject";
+    private const string PackageParameterSet = "ImagePackage";
 
     private object? _input;
     private bool _anyPath;
@@ -36,6 +37,11 @@ public sealed class ExportDependencySbomCommand : PSCmdlet
     /// <summary>Dependency entries, as Get-DependencyLock writes them (no dependency graph then).</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectParameterSet, ValueFromPipeline = true)]
     public DependencyLockEntry? InputObject { get; set; }
+
+    /// <summary>Packages installed in an image, as <c>Invoke-ImageScan -Inventory</c> writes them (Python packages as
+    /// pkg:pypi components, OS packages with their pkg:deb / pkg:apk purls).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PackageParameterSet, ValueFromPipeline = true)]
+    public ImagePackage? Package { get; set; }
 
     /// <summary>The SBOM format. CycloneDx (CycloneDX 1.5 JSON) is the one supported.</summary>
     [Parameter]
@@ -73,6 +79,14 @@ public sealed class ExportDependencySbomCommand : PSCmdlet
             }
             return;
         }
+        if (ParameterSetName == PackageParameterSet)
+        {
+            if (Package != null)
+            {
+                EngineBridge.AddSbomImagePackage(_input!, Package);
+            }
+            return;
+        }
         bool literal = ParameterSetName == LiteralPathParameterSet;
         foreach (string input in literal ? LiteralPath : Path ?? new[] { "." })
         {
@@ -87,7 +101,7 @@ public sealed class ExportDependencySbomCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        if (ParameterSetName != InputObjectParameterSet && !_anyPath)
+        if (ParameterSetName != InputObjectParameterSet && ParameterSetName != PackageParameterSet && !_anyPath)
         {
             return;
         }

@@ -352,6 +352,9 @@ internal static class EngineBridge
 
     public static void AddSbomEntry(object input, DependencyLockEntry entry) => ((SbomInput)input).Entries.Add(entry);
 
+    /// <summary>Adds a package of a scanned image (Invoke-ImageScan -Inventory).</summary>
+    public static void AddSbomImagePackage(object input, ImagePackage package) => ((SbomInput)input).Add(package);
+
     /// <summary>The CycloneDX 1.5 JSON of an SBOM input; with a matcher, the advisories affecting its versions.</summary>
     public static string WriteCycloneDx(object input, object? matcher, Guid? serialNumber, DateTimeOffset? timestamp)
     {
@@ -361,6 +364,11 @@ internal static class EngineBridge
             foreach (var e in sbom.Entries.Where(e => !string.IsNullOrEmpty(e.Version)))
             {
                 sbom.Vulnerabilities.AddRange(m.Match(e.Name, e.Version!, e.Source, e.Line));
+            }
+            var os = new OsPackageMatcher(m.Database);
+            foreach (var p in sbom.OsPackages)
+            {
+                sbom.Vulnerabilities.AddRange(os.Match(p));
             }
         }
         return CycloneDxWriter.WriteToString(sbom, new SbomOptions { SerialNumber = serialNumber, Timestamp = timestamp, ToolVersion = CheckRunner.ToolVersion });

@@ -21,9 +21,27 @@ public class RuleConventionTests
     }
 
     [Fact]
+    public void Image_checks_have_doc_pages_and_ids_no_rule_uses()
+    {
+        var ruleIds = RuleRegistry.Descriptors.Select(d => d.Id).ToHashSet();
+        foreach (var d in DeployChecks.Engine.Images.ImageChecks.All)
+        {
+            Assert.DoesNotContain(d.Id, ruleIds);
+            string page = Path.Combine(Paths.RepoRoot, "docs", "rules", d.Id + ".md");
+            Assert.True(File.Exists(page), $"missing docs/rules/{d.Id}.md");
+            string text = File.ReadAllText(page);
+            Assert.StartsWith($"# {d.Id}: {d.Name}", text);
+            foreach (var e in d.Equivalents)
+            {
+                Assert.Contains(e, text);
+            }
+        }
+    }
+
+    [Fact]
     public void Ids_and_names_are_unique_and_well_formed()
     {
-        var ds = RuleRegistry.Descriptors.ToList();
+        var ds = RuleRegistry.Descriptors.Concat(DeployChecks.Engine.Images.ImageChecks.All).ToList();
         Assert.Equal(ds.Count, ds.Select(d => d.Id).Distinct().Count());
         Assert.Equal(ds.Count, ds.Select(d => d.Name).Distinct().Count());
         Assert.All(ds, d =>
@@ -62,7 +80,7 @@ public class RuleConventionTests
     [Fact]
     public void No_doc_page_without_a_rule()
     {
-        var ids = RuleRegistry.Descriptors.Select(d => d.Id).ToHashSet();
+        var ids = RuleRegistry.Descriptors.Concat(DeployChecks.Engine.Images.ImageChecks.All).Select(d => d.Id).ToHashSet();
         foreach (var page in Directory.EnumerateFiles(Path.Combine(Paths.RepoRoot, "docs", "rules"), "DC*.md"))
         {
             Assert.Contains(Path.GetFileNameWithoutExtension(page), ids);
